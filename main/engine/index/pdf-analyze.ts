@@ -7,6 +7,7 @@ import type { ErrorKind, TextQuality } from '../../../shared/types.js';
 import { buildLines, type PositionedText } from './pdf-text.js';
 import { assessTextQuality } from './text-quality.js';
 import { countSignatures, sniffFormat } from './pdf-bytes.js';
+import { annotationTexts } from './pdf-annotations.js';
 
 export interface AnalysisError {
   kind: ErrorKind;
@@ -37,7 +38,7 @@ export interface AnalyzeLimits {
 
 export const DEFAULT_LIMITS: AnalyzeLimits = { headerPages: 2, maxTextChars: 2_000_000, textBudgetMs: 4_000 };
 
-function emptyAnalysis(error: AnalysisError | null, extra: Partial<PdfAnalysis> = {}): PdfAnalysis {
+export function emptyAnalysis(error: AnalysisError | null, extra: Partial<PdfAnalysis> = {}): PdfAnalysis {
   return {
     pages: null,
     textLayer: false,
@@ -119,10 +120,16 @@ async function extract(doc: PDFDocumentProxy, signatures: number, limits: Analyz
         if (!('str' in it)) continue;
         items.push({ str: it.str, x: it.transform[4] ?? 0, y: it.transform[5] ?? 0, width: it.width, height: it.height });
       }
+      let stamps: string[] = [];
+      if (n === 1 && signatures > 0) {
+        const extra = await annotationTexts(page).catch(() => ({ inline: [], stamps: [] }));
+        items.push(...extra.inline);
+        stamps = extra.stamps;
+      }
       const lines = buildLines(items);
       page.cleanup();
       if (n <= limits.headerPages) headerLines.push(...lines);
-      const text = lines.join('\n');
+      const text = [...lines, ...stamps].join('\n');
       fullParts.push(text);
       chars += text.length;
     } catch (e) {

@@ -52,7 +52,7 @@ function joinLine(line: Line): string {
         out += ' ';
       }
     }
-    out += text;
+    out += out.endsWith(' ') ? text.replace(/^ /, '') : text;
     prevEnd = item.x + item.width;
   }
   return out.replace(/[ \t]+$/g, '').replace(/^\s+/, '');

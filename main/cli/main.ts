@@ -1,0 +1,98 @@
+// kiemchung: the headless CLI over the engine (CONTRACTS.md §1).
+// Exit codes: 0 success (also with per-file errors, which are in the output), 1 a failure that
+// stopped the command (plain message on stderr), 2 bad usage.
+import { createRequire } from 'node:module';
+import { PackImportError } from '../engine/packs/import.js';
+import { NewerSchemaError } from '../engine/db/database.js';
+import { UserError } from '../engine/errors.js';
+import { UsageError } from './args.js';
+import { folderCommand } from './commands/folders.js';
+import { packsCommand } from './commands/packs.js';
+import { docsCommand, scanCommand, searchCommand } from './commands/scan.js';
+import { initCommand } from './commands/workspace.js';
+
+const HELP = `kiemchung: evidence (tài liệu kiểm chứng) for the PAR Index self-assessment
+
+Usage:
+  kiemchung init WS --pack PACK [--year 2023] [--unit "Sở Y tế tỉnh Trà Vinh"]
+  kiemchung packs list [--json] | packs show ID [--json] | packs import FILE [--json] | packs export ID --out FILE.xlsx
+  kiemchung folder add WS DIR [--office "Phòng TCCB"] | folder list WS [--json] | folder remove WS DIR
+  kiemchung scan WS [--json] [--no-ocr]
+  kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors]
+  kiemchung search WS QUERY --json
+
+WS is a workspace folder (it holds kiemchung.db); evidence stays in its own folders and is never modified.
+PACK is a built-in pack id (kiemchung packs list) or a pack file (.json, .csv, .xlsx).
+`;
+
+type Command = (argv: string[]) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  init: initCommand,
+  packs: packsCommand,
+  folder: folderCommand,
+  scan: scanCommand,
+  docs: docsCommand,
+  search: searchCommand,
+};
+
+function version(): string {
+  const require = createRequire(import.meta.url);
+  for (const candidate of ['../../package.json', '../../../package.json']) {
+    try {
+      return (require(candidate) as { version: string }).version;
+    } catch {
+      // try the next layout (source vs dist)
+    }
+  }
+  return 'unknown';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    console.log(version());
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`kiemchung: unknown command '${name}'\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (e) {
+    return reportFailure(e);
+  }
+}
+
+function reportFailure(e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`kiemchung: ${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof PackImportError) {
+    process.stderr.write(`kiemchung: ${e.message}\n`);
+    for (const p of e.problems) {
+      const where = [p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column '${p.column}'` : null].filter(Boolean).join(', ');
+      process.stderr.write(`  ${where ? `${where}: ` : ''}${p.message}\n`);
+    }
+    return 1;
+  }
+  if (e instanceof UserError || e instanceof NewerSchemaError) {
+    process.stderr.write(`kiemchung: ${e.message}\n`);
+    return 1;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code && err.path) {
+    process.stderr.write(`kiemchung: ${err.path}: ${err.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`kiemchung: unexpected failure (please report it): ${err?.stack ?? String(e)}\n`);
+  return 1;
+}

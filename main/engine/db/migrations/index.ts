@@ -1,0 +1,7 @@
+// Ordered list of schema migrations; each file brings the database to one user_version.
+import { migration001 } from './001-initial.js';
+import type { Migration } from './types.js';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

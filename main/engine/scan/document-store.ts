@@ -1,0 +1,164 @@
+// All SQL that writes documents and analysed contents lives here, with bound parameters.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { FieldProvenance, HeaderFieldName } from '../../../shared/types.js';
+import { foldDiacritics } from '../../../shared/vietnamese.js';
+import type { Db } from '../db/database.js';
+import type { PdfAnalysis } from '../index/pdf-analyze.js';
+
+/** Bump when extraction changes so that a rescan re-reads contents analysed by older code. */
+export const ANALYZER_VERSION = 1;
+
+export interface ContentRow {
+  sha256: string;
+  analyzer_version: number;
+  size: number;
+  kind: 'pdf' | 'other';
+  pages: number | null;
+  text_layer: number;
+  text_quality: string;
+  ocr: number;
+  encrypted: number;
+  signatures: number;
+  error_kind: string | null;
+  error_message: string | null;
+  header_text: string;
+  full_text: string;
+}
+
+export interface DocumentRow {
+  rowid: number;
+  id: string;
+  root_id: number;
+  rel_path: string;
+  size: number;
+  mtime_ms: number;
+  sha256: string;
+}
+
+export interface HeaderValues {
+  number: string | null;
+  type: string | null;
+  issuer: string | null;
+  issuerParent: string | null;
+  place: string | null;
+  date: string | null;
+  title: string | null;
+  fields: Partial<Record<HeaderFieldName, FieldProvenance>>;
+}
+
+export function contentFromAnalysis(sha256: string, size: number, kind: 'pdf' | 'other', a: PdfAnalysis | null): ContentRow {
+  return {
+    sha256,
+    analyzer_version: ANALYZER_VERSION,
+    size,
+    kind,
+    pages: a?.pages ?? null,
+    text_layer: a?.textLayer ? 1 : 0,
+    text_quality: a?.textQuality ?? 'none',
+    ocr: 0,
+    encrypted: a?.encrypted ? 1 : 0,
+    signatures: a?.signatures ?? 0,
+    error_kind: a?.error?.kind ?? null,
+    error_message: a?.error?.message ?? null,
+    header_text: a?.headerText ?? '',
+    full_text: a?.fullText ?? '',
+  };
+}
+
+export class DocumentStore {
+  private readonly upsertContentStmt;
+  private readonly getContentStmt;
+  private readonly insertDocStmt;
+  private readonly updateDocStmt;
+  private readonly deleteDocStmt;
+  private readonly deleteFtsStmt;
+  private readonly insertFtsStmt;
+
+  constructor(private readonly db: Db) {
+    this.upsertContentStmt = db.prepare(`
+      INSERT INTO contents(sha256, analyzer_version, size, kind, pages, text_layer, text_quality, ocr, encrypted,
+                           signatures, error_kind, error_message, header_text, full_text, analyzed_at)
+      VALUES (@sha256, @analyzer_version, @size, @kind, @pages, @text_layer, @text_quality, @ocr, @encrypted,
+              @signatures, @error_kind, @error_message, @header_text, @full_text, @analyzed_at)
+      ON CONFLICT(sha256) DO UPDATE SET
+        analyzer_version = excluded.analyzer_version, size = excluded.size, kind = excluded.kind, pages = excluded.pages,
+        text_layer = excluded.text_layer, text_quality = excluded.text_quality, ocr = excluded.ocr,
+        encrypted = excluded.encrypted, signatures = excluded.signatures, error_kind = excluded.error_kind,
+        error_message = excluded.error_message, header_text = excluded.header_text, full_text = excluded.full_text,
+        analyzed_at = excluded.analyzed_at`);
+    this.getContentStmt = db.prepare('SELECT * FROM contents WHERE sha256 = ?');
+    this.insertDocStmt = db.prepare(`
+      INSERT INTO documents(id, root_id, rel_path, size, mtime_ms, sha256, number, type, issuer, issuer_parent, place, date,
+                            title, fields_json, indexed_at)
+      VALUES (@id, @root_id, @rel_path, @size, @mtime_ms, @sha256, @number, @type, @issuer, @issuer_parent, @place, @date,
+              @title, @fields_json, @indexed_at)`);
+    this.updateDocStmt = db.prepare(`
+      UPDATE documents SET root_id = @root_id, rel_path = @rel_path, size = @size, mtime_ms = @mtime_ms, sha256 = @sha256,
+        number = @number, type = @type, issuer = @issuer, issuer_parent = @issuer_parent, place = @place, date = @date,
+        title = @title, fields_json = @fields_json, indexed_at = @indexed_at
+      WHERE id = @id`);
+    this.deleteDocStmt = db.prepare('DELETE FROM documents WHERE id = ?');
+    this.deleteFtsStmt = db.prepare('DELETE FROM documents_fts WHERE rowid = ?');
+    this.insertFtsStmt = db.prepare('INSERT INTO documents_fts(rowid, name, number, title, body) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  documentsOfRoot(rootId: number): DocumentRow[] {
+    return this.db
+      .prepare('SELECT rowid, id, root_id, rel_path, size, mtime_ms, sha256 FROM documents WHERE root_id = ?')
+      .all(rootId) as DocumentRow[];
+  }
+
+  content(sha256: string): ContentRow | undefined {
+    return this.getContentStmt.get(sha256) as ContentRow | undefined;
+  }
+
+  /** Sizes of every analysed content: a cheap test for "this new file might be a copy or a move". */
+  contentSizes(): Set<number> {
+    const rows = this.db.prepare('SELECT DISTINCT size FROM contents WHERE analyzer_version = ?').all(ANALYZER_VERSION) as { size: number }[];
+    return new Set(rows.map((r) => r.size));
+  }
+
+  saveContent(c: ContentRow): void {
+    this.upsertContentStmt.run({ ...c, analyzed_at: new Date().toISOString() });
+  }
+
+  /** Insert or update a document (keeping `id` when given) and refresh its search row. */
+  saveDocument(doc: { id?: string; rootId: number; relPath: string; size: number; mtimeMs: number; sha256: string }, header: HeaderValues, content: ContentRow): string {
+    const id = doc.id ?? randomUUID();
+    const params = {
+      id,
+      root_id: doc.rootId,
+      rel_path: doc.relPath,
+      size: doc.size,
+      mtime_ms: doc.mtimeMs,
+      sha256: doc.sha256,
+      number: header.number,
+      type: header.type,
+      issuer: header.issuer,
+      issuer_parent: header.issuerParent,
+      place: header.place,
+      date: header.date,
+      title: header.title,
+      fields_json: JSON.stringify(header.fields),
+      indexed_at: new Date().toISOString(),
+    };
+    if (doc.id) this.updateDocStmt.run(params);
+    else this.insertDocStmt.run(params);
+    const { rowid } = this.db.prepare('SELECT rowid FROM documents WHERE id = ?').get(id) as { rowid: number };
+    this.deleteFtsStmt.run(rowid);
+    this.insertFtsStmt.run(
+      rowid,
+      foldDiacritics(path.posix.basename(doc.relPath)),
+      foldDiacritics(header.number ?? ''),
+      foldDiacritics(header.title ?? ''),
+      foldDiacritics(content.full_text),
+    );
+    return id;
+  }
+
+  deleteDocument(doc: DocumentRow): void {
+    this.deleteFtsStmt.run(doc.rowid);
+    this.deleteDocStmt.run(doc.id);
+  }
+}

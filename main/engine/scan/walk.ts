@@ -1,0 +1,56 @@
+// Lists the files of an evidence root. Read-only: nothing in the user's folders is touched.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+export interface WalkedFile {
+  /** Relative to the root, forward slashes, exactly as named on disk (JSON output is NFC'd later). */
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface WalkProblem {
+  path: string;
+  message: string;
+}
+
+// Office suites' lock files, partial downloads and OS metadata: never evidence.
+const IGNORED_NAME = /^(~\$.*|\.~lock.*|.*\.tmp|.*\.part|.*\.crdownload|thumbs\.db|desktop\.ini|\.ds_store)$/i;
+
+export function isIgnoredName(name: string): boolean {
+  return IGNORED_NAME.test(name) || name.startsWith('.');
+}
+
+/** Walks `root` depth-first; symbolic links are not followed (they can loop). */
+export async function walkRoot(root: string, skipDirs: readonly string[] = []): Promise<{ files: WalkedFile[]; problems: WalkProblem[] }> {
+  const files: WalkedFile[] = [];
+  const problems: WalkProblem[] = [];
+  const stack: string[] = [''];
+  while (stack.length > 0) {
+    const rel = stack.pop() as string;
+    const abs = path.join(root, rel);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(abs, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: abs, message: `cannot list folder: ${(e as Error).message}` });
+      continue;
+    }
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const childAbs = path.join(root, childRel);
+      if (entry.isDirectory()) {
+        if (!skipDirs.includes(childAbs)) stack.push(childRel);
+      } else if (entry.isFile()) {
+        try {
+          const st = await fs.stat(childAbs);
+          files.push({ relPath: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+        } catch (e) {
+          problems.push({ path: childAbs, message: `cannot read file information: ${(e as Error).message}` });
+        }
+      }
+    }
+  }
+  return { files, problems };
+}
