@@ -16,9 +16,9 @@ export interface IssuerBlock {
 // connecting word never starts a body's name. Matched on the printed capitals, because folding
 // would confuse SỞ (a department) with SỐ (a number) and QUÂN (army) with QUẬN (district).
 const CONTINUATION_START =
-  /^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|KHU VỰC|VÀ|CỦA|THEO|SỐ\s*:?\s*\d|KHÓA|KHOÁ|NHIỆM KỲ|TẠI|VỀ|&|-)(\s|$)/u;
+  /^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|KHU VỰC|VÀ|CỦA|THEO|KHÓA|KHOÁ|NHIỆM KỲ|TẠI|VỀ|&|-)(\s|$)|^SỐ\s*:?\s*\d/u;
 // OCR lost the marks: only words that stay unambiguous without them.
-const CONTINUATION_START_FOLDED = /^(TINH|THANH PHO|TP\.?|HUYEN|THI XA|THI TRAN|PHUONG|VA|CUA|THEO|SO\s*:?\s*\d|KHOA|&|-)(\s|$)/;
+const CONTINUATION_START_FOLDED = /^(TINH|THANH PHO|TP\.?|HUYEN|THI XA|THI TRAN|PHUONG|VA|CUA|THEO|KHOA|&|-)(\s|$)|^SO\s*:?\s*\d/;
 // …and a line ending with one of these is continued by the next line.
 const CONTINUATION_END = /(\s|^)(VA|CUA|THEO|VE|TAI|&|-|,)$/;
 
