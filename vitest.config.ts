@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests spawn worker pools; two cores, so keep files from piling up.
     maxWorkers: 2,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { JobTimeoutError, WorkerCrashError, WorkerPool, workerScript } from '../../main/engine/index/worker-pool.js';
+import { JobTimeoutError, WorkerCrashError, WorkerPool } from '../../main/engine/index/worker-pool.js';
 
 type Req = { type: 'echo' | 'hang' | 'oom'; value?: number };
 
 describe('worker pool', () => {
   it('runs jobs in parallel workers and keeps going after a hung or crashed job', async () => {
-    const pool = new WorkerPool<Req, number>(workerScript(new URL('../helpers/x.ts', import.meta.url).href, 'hang-worker'), {
+    const pool = new WorkerPool<Req, number>(new URL('../helpers/hang-worker.js', import.meta.url), {
       size: 2,
       resourceLimits: { maxOldGenerationSizeMb: 64 },
     });

@@ -1,7 +1,10 @@
 // A fixed pool of worker threads for CPU work (hashing, PDF parsing, OCR), so the thread that
 // serves requests never blocks. A job that exceeds its time limit, or a worker that dies (out
 // of memory, native crash), fails only that job: the worker is replaced and the pool goes on.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 export class JobTimeoutError extends Error {
@@ -44,13 +47,24 @@ export interface WorkerPoolOptions {
   resourceLimits?: ResourceLimits;
 }
 
-/** Worker scripts run as .js from dist/, or as .ts through tsx when the engine runs from source (tests). */
-export function workerScript(moduleUrl: string, baseName: string): { url: URL; execArgv: string[] } {
-  const fromSource = moduleUrl.endsWith('.ts');
-  return {
-    url: new URL(`./${baseName}.${fromSource ? 'ts' : 'js'}`, moduleUrl),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
+/**
+ * Worker scripts run as compiled .js from dist/. When the engine itself runs from TypeScript
+ * sources (vitest, tsx), the compiled twin in dist/ is used: Node 20 does not apply tsx's loader
+ * inside worker threads. `npm test` builds first, and vitest's global setup builds too.
+ */
+export function workerScript(moduleUrl: string, baseName: string): URL {
+  const url = new URL(`./${baseName}.js`, moduleUrl);
+  if (!moduleUrl.endsWith('.ts')) return url;
+  const source = fileURLToPath(url);
+  let root = path.dirname(source);
+  while (!fs.existsSync(path.join(root, 'package.json'))) {
+    const up = path.dirname(root);
+    if (up === root) throw new Error(`cannot find the project root above ${source}`);
+    root = up;
+  }
+  const compiled = path.join(root, 'dist', path.relative(root, source));
+  if (!fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
+  return pathToFileURL(compiled);
 }
 
 export function defaultPoolSize(): number {
@@ -65,7 +79,7 @@ export class WorkerPool<Req, Res> {
   readonly size: number;
 
   constructor(
-    private readonly script: { url: URL; execArgv: string[] },
+    private readonly script: URL,
     private readonly options: WorkerPoolOptions = {},
   ) {
     this.size = options.size ?? defaultPoolSize();
@@ -99,8 +113,7 @@ export class WorkerPool<Req, Res> {
   }
 
   private spawn(): Slot<Res> {
-    const worker = new Worker(this.script.url, {
-      execArgv: this.script.execArgv,
+    const worker = new Worker(this.script, {
       ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
     });
     const slot: Slot<Res> = { worker, job: null, timer: null };

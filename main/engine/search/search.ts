@@ -33,7 +33,7 @@ export function search(ws: Workspace, query: string, limit = 50): SearchHit[] {
     relPath: nfc(r.rel_path),
     snippet: snippet(r.full_text, terms) ?? snippet(r.title ?? '', terms) ?? nfc(r.rel_path),
     // bm25 is lower-is-better and negative; expose a positive, higher-is-better score.
-    score: Math.round(-r.rank * 1000) / 1000,
+    score: Number((-r.rank).toPrecision(6)),
   }));
 }
 
