@@ -1,0 +1,402 @@
+// Criteria packs (bộ tiêu chí): the schema every runtime shares, and pure helpers for codes and trees.
+// A pack is per province × level × year; criteria form a tree by code: area "1" → criterion "1.3"
+// → sub-criterion "1.7.2". Max points and scoring rules are often unknown (null), never guessed.
+
+import { z } from 'zod';
+import { documentTypeByCode } from './document-types.js';
+import { foldForMatch } from './vietnamese.js';
+
+export const PACK_FORMAT = 'kiemchung-pack';
+export const PACK_VERSION = 1;
+
+export type PackLevel = 'so' | 'huyen' | 'xa';
+export const PACK_LEVELS: readonly PackLevel[] = ['so', 'huyen', 'xa'];
+
+/** One named piece of evidence a criterion expects, e.g. "Kế hoạch tuyên truyền CCHC năm" (KH). */
+export interface EvidenceSlot {
+  /** Stable within the pack, e.g. "1.3#1"; reviewer decisions and links refer to it. */
+  id: string;
+  label: string;
+  /** Document type codes of shared/document-types.ts (e.g. ["KH"]); empty = any type. */
+  types: string[];
+  /** Folded (diacritic-free, lower-case) words or phrases for content matching. */
+  keywords: string[];
+  /** How many documents fill the slot (default 1; 0 = optional). */
+  minCount: number;
+  /** ISO date (YYYY-MM-DD); null = the criterion's due date applies. */
+  due: string | null;
+}
+
+export interface Criterion {
+  code: string;
+  title: string;
+  parent: string | null;
+  maxPoints: number | null;
+  responsible: string | null;
+  collaborators: string | null;
+  /** ISO date when the deadline is a date. */
+  due: string | null;
+  /** The deadline as printed when it is not a single date ("Thường xuyên", "Quý I (kế hoạch)"). */
+  dueText: string | null;
+  scoringRule: string | null;
+  expectedResult: string | null;
+  keywords: string[];
+  evidence: EvidenceSlot[];
+}
+
+export interface CriteriaPack {
+  format: typeof PACK_FORMAT;
+  version: typeof PACK_VERSION;
+  /** Slug, e.g. "tra-vinh-so-y-te-2023". */
+  id: string;
+  name: string;
+  province: string | null;
+  level: PackLevel | null;
+  year: number | null;
+  unit: string | null;
+  source: string | null;
+  criteria: Criterion[];
+}
+
+/** What `packs list` shows. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  year: number | null;
+  level: PackLevel | null;
+  province: string | null;
+  criteria: number;
+  builtin: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas. The canonical schema is what stored packs must satisfy; the input schema is lenient
+// (hand-written JSON may leave out nullable fields, slot ids and even the pack's id and name).
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const PACK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Pack ids are lower-case ASCII slugs: safe as file names on every platform. */
+export function isPackId(s: string): boolean {
+  return s.length > 0 && s.length <= 100 && PACK_ID.test(s);
+}
+
+const nullableText = z.string().nullable();
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a date written YYYY-MM-DD' });
+
+export const EvidenceSlotSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  types: z.array(z.string()),
+  keywords: z.array(z.string()),
+  minCount: z.number().int().min(0),
+  due: isoDate.nullable(),
+});
+
+export const CriterionSchema = z.object({
+  code: z.string().min(1),
+  title: z.string().min(1),
+  parent: nullableText,
+  maxPoints: z.number().min(0).nullable(),
+  responsible: nullableText,
+  collaborators: nullableText,
+  due: isoDate.nullable(),
+  dueText: nullableText,
+  scoringRule: nullableText,
+  expectedResult: nullableText,
+  keywords: z.array(z.string()),
+  evidence: z.array(EvidenceSlotSchema),
+});
+
+export const CriteriaPackSchema = z.object({
+  format: z.literal(PACK_FORMAT),
+  version: z.literal(PACK_VERSION),
+  id: z.string().refine(isPackId, { message: 'expected a lower-case slug like "tra-vinh-so-y-te-2023"' }),
+  name: z.string().min(1),
+  province: nullableText,
+  level: z.enum(['so', 'huyen', 'xa']).nullable(),
+  year: z.number().int().nullable(),
+  unit: nullableText,
+  source: nullableText,
+  criteria: z.array(CriterionSchema),
+});
+
+// Compile-time proof that the schemas and the interfaces describe the same shapes.
+const _slotCheck: z.ZodType<EvidenceSlot> = EvidenceSlotSchema;
+const _criterionCheck: z.ZodType<Criterion> = CriterionSchema;
+const _packCheck: z.ZodType<CriteriaPack> = CriteriaPackSchema;
+void _slotCheck;
+void _criterionCheck;
+void _packCheck;
+
+const optText = nullableText.optional();
+
+export const EvidenceSlotInputSchema = z.object({
+  id: z.string().min(1).optional(),
+  label: z.string().min(1),
+  types: z.array(z.string()).optional(),
+  keywords: z.array(z.string()).optional(),
+  minCount: z.number().int().min(0).optional(),
+  due: isoDate.nullable().optional(),
+});
+
+export const CriterionInputSchema = z.object({
+  code: z.union([z.string().min(1), z.number()]),
+  title: z.string().min(1),
+  parent: z.union([z.string(), z.number()]).nullable().optional(),
+  maxPoints: z.number().min(0).nullable().optional(),
+  responsible: optText,
+  collaborators: optText,
+  due: isoDate.nullable().optional(),
+  dueText: optText,
+  scoringRule: optText,
+  expectedResult: optText,
+  keywords: z.array(z.string()).optional(),
+  evidence: z.array(EvidenceSlotInputSchema).optional(),
+});
+
+/** A pack file as people may write it: only the criteria's codes and titles are required. */
+export const PackInputSchema = z.object({
+  format: z.literal(PACK_FORMAT).optional(),
+  version: z.number().int().optional(),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  province: optText,
+  level: z.enum(['so', 'huyen', 'xa']).nullable().optional(),
+  year: z.number().int().nullable().optional(),
+  unit: optText,
+  source: optText,
+  criteria: z.array(CriterionInputSchema),
+});
+export type PackInput = z.infer<typeof PackInputSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Codes
+
+const CODE_TEXT = /^\d+(?:\.\d+)*$/;
+
+/**
+ * Segments of a criterion code: "1.7.2" → [1, 7, 2]. Tolerates what people type: surrounding
+ * spaces, a trailing dot ("1.3."), a comma for a dot ("1,3"), leading zeros ("01.3"). Null otherwise.
+ */
+export function parseCriterionCode(text: string): number[] | null {
+  let s = text.trim().replace(/,/g, '.');
+  if (s.endsWith('.')) s = s.slice(0, -1);
+  if (!CODE_TEXT.test(s)) return null;
+  const segments = s.split('.').map(Number);
+  return segments.every((n) => Number.isSafeInteger(n)) ? segments : null;
+}
+
+/** Canonical form of a code ("01.3." → "1.3"), or null when it is not a code. */
+export function normalizeCriterionCode(text: string): string | null {
+  const segments = parseCriterionCode(text);
+  return segments ? segments.join('.') : null;
+}
+
+/** True when `code` is already in canonical form. */
+export function isCanonicalCode(code: string): boolean {
+  return normalizeCriterionCode(code) === code;
+}
+
+/** Numeric per segment ("1.9" < "1.10"); a prefix sorts before its descendants; non-codes last. */
+export function compareCodes(a: string, b: string): number {
+  const pa = parseCriterionCode(a);
+  const pb = parseCriterionCode(b);
+  if (!pa || !pb) {
+    if (pa) return -1;
+    if (pb) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  const n = Math.min(pa.length, pb.length);
+  for (let i = 0; i < n; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return pa.length - pb.length;
+}
+
+/** Proper ancestors by code, nearest first: "1.7.2" → ["1.7", "1"]. */
+export function codeAncestors(code: string): string[] {
+  const segments = parseCriterionCode(code);
+  if (!segments) return [];
+  const out: string[] = [];
+  for (let len = segments.length - 1; len >= 1; len--) out.push(segments.slice(0, len).join('.'));
+  return out;
+}
+
+/** True when `ancestor` is a proper prefix of `code` by segments ("1" of "1.7.2", not "1" of "10"). */
+export function isAncestorCode(ancestor: string, code: string): boolean {
+  const norm = normalizeCriterionCode(ancestor);
+  return norm !== null && codeAncestors(code).includes(norm);
+}
+
+/** The nearest ancestor present in `existing`: "1.7.2" → "1.7" if present, else "1", else null. */
+export function inferParent(code: string, existing: ReadonlySet<string>): string | null {
+  for (const a of codeAncestors(code)) if (existing.has(a)) return a;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tree
+
+/** Criteria whose parent is `code` (null: the top level), in code order. */
+export function childrenOf(pack: Pick<CriteriaPack, 'criteria'>, code: string | null): Criterion[] {
+  return pack.criteria.filter((c) => c.parent === code).sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/** A leaf has no children; leaves carry the evidence (CONTRACTS.md §3). */
+export function isLeaf(pack: Pick<CriteriaPack, 'criteria'>, code: string): boolean {
+  return !pack.criteria.some((c) => c.parent === code);
+}
+
+export function leafCriteria(pack: Pick<CriteriaPack, 'criteria'>): Criterion[] {
+  const parents = new Set(pack.criteria.map((c) => c.parent).filter((p): p is string => p !== null));
+  return pack.criteria.filter((c) => !parents.has(c.code));
+}
+
+export function findCriterion(pack: Pick<CriteriaPack, 'criteria'>, code: string): Criterion | undefined {
+  const norm = normalizeCriterionCode(code) ?? code;
+  return pack.criteria.find((c) => c.code === norm);
+}
+
+export function sortCriteria(criteria: readonly Criterion[]): Criterion[] {
+  return [...criteria].sort((a, b) => compareCodes(a.code, b.code));
+}
+
+export function packSummary(pack: CriteriaPack, builtin: boolean): PackSummary {
+  return {
+    id: pack.id,
+    name: pack.name,
+    year: pack.year,
+    level: pack.level,
+    province: pack.province,
+    criteria: pack.criteria.length,
+    builtin,
+  };
+}
+
+/** A pack id from any text: "Trà Vinh – Sở Y tế 2023.xlsx" → "tra-vinh-so-y-te-2023-xlsx". */
+export function slugify(text: string): string {
+  return foldForMatch(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation beyond the schema: the tree, codes, types, points.
+
+export type PackIssueSeverity = 'error' | 'warning';
+
+export interface PackIssue {
+  severity: PackIssueSeverity;
+  /** Criterion code the issue is about (null: the pack itself). */
+  criterion: string | null;
+  /** Field of the criterion (or of the pack), e.g. "maxPoints", "parent", "evidence". */
+  field: string | null;
+  /** Evidence slot id when the issue is about one slot. */
+  slot: string | null;
+  message: string;
+}
+
+function fmtPoints(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}
+
+export function validatePack(pack: CriteriaPack): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const add = (
+    severity: PackIssueSeverity,
+    criterion: string | null,
+    field: string | null,
+    message: string,
+    slot: string | null = null,
+  ): void => {
+    issues.push({ severity, criterion, field, slot, message });
+  };
+
+  if (!isPackId(pack.id)) add('error', null, 'id', `pack id '${pack.id}' is not a lower-case slug like 'tra-vinh-so-y-te-2023'`);
+  if (pack.name.trim() === '') add('error', null, 'name', 'the pack has no name');
+  if (pack.year !== null && (!Number.isInteger(pack.year) || pack.year < 1990 || pack.year > 2100)) {
+    add('error', null, 'year', `year ${pack.year} is not a plausible assessment year`);
+  }
+
+  const codes = new Set<string>();
+  for (const c of pack.criteria) {
+    if (!isCanonicalCode(c.code)) {
+      add('error', c.code, 'code', `'${c.code}' is not a criterion code like 1, 1.3 or 1.7.2`);
+    } else if (codes.has(c.code)) {
+      add('error', c.code, 'code', `code '${c.code}' appears more than once`);
+    }
+    codes.add(c.code);
+  }
+
+  const slotIds = new Set<string>();
+  for (const c of pack.criteria) {
+    if (c.title.trim() === '') add('error', c.code, 'title', `criterion '${c.code}' has no title`);
+
+    if (c.parent !== null) {
+      if (!codes.has(c.parent)) {
+        add('error', c.code, 'parent', `parent '${c.parent}' of '${c.code}' is not in the pack`);
+      } else if (!isAncestorCode(c.parent, c.code)) {
+        add('error', c.code, 'parent', `parent '${c.parent}' is not an ancestor of '${c.code}' (a parent's code must be a prefix, as 1.7 of 1.7.2)`);
+      } else {
+        const nearer = inferParent(c.code, codes);
+        if (nearer !== null && nearer !== c.parent) {
+          add('warning', c.code, 'parent', `'${c.code}' has parent '${c.parent}' although '${nearer}' is in the pack`);
+        }
+      }
+    } else {
+      const nearest = inferParent(c.code, codes);
+      if (nearest !== null) add('warning', c.code, 'parent', `'${c.code}' has no parent although '${nearest}' is in the pack`);
+    }
+
+    if (c.maxPoints !== null && (!Number.isFinite(c.maxPoints) || c.maxPoints < 0)) {
+      add('error', c.code, 'maxPoints', `max points ${c.maxPoints} of '${c.code}' must be a number ≥ 0`);
+    }
+    if (c.due !== null && !isIsoDate(c.due)) add('error', c.code, 'due', `due date '${c.due}' is not a date (YYYY-MM-DD)`);
+
+    for (const s of c.evidence) {
+      if (s.id.trim() === '') add('error', c.code, 'evidence', `an evidence slot of '${c.code}' has no id`);
+      else if (slotIds.has(s.id)) add('error', c.code, 'evidence', `evidence slot id '${s.id}' is used twice`, s.id);
+      slotIds.add(s.id);
+      if (s.label.trim() === '') add('error', c.code, 'evidence', `evidence slot '${s.id}' has no label`, s.id);
+      for (const t of s.types) {
+        if (!documentTypeByCode(t)) add('error', c.code, 'evidence', `'${t}' is not a known document type code (KH, BC, QĐ, …)`, s.id);
+      }
+      if (!Number.isInteger(s.minCount) || s.minCount < 0) {
+        add('error', c.code, 'evidence', `minimum count ${s.minCount} of slot '${s.id}' must be a whole number ≥ 0`, s.id);
+      }
+      if (s.due !== null && !isIsoDate(s.due)) add('error', c.code, 'evidence', `due date '${s.due}' of slot '${s.id}' is not a date (YYYY-MM-DD)`, s.id);
+    }
+  }
+
+  // Tree-level checks (only meaningful on a consistent tree).
+  for (const c of pack.criteria) {
+    const children = pack.criteria.filter((k) => k.parent === c.code);
+    if (children.length === 0) continue;
+    if (c.evidence.length > 0) {
+      add('warning', c.code, 'evidence', `'${c.code}' has sub-criteria, so its own evidence slots are not counted (leaves carry the evidence)`);
+    }
+    if (c.maxPoints !== null && children.every((k) => k.maxPoints !== null)) {
+      const sum = children.reduce((acc, k) => acc + (k.maxPoints ?? 0), 0);
+      if (c.maxPoints + 1e-9 < sum) {
+        add('warning', c.code, 'maxPoints', `max points of '${c.code}' (${fmtPoints(c.maxPoints)}) are below the sum of its sub-criteria (${fmtPoints(sum)})`);
+      }
+    }
+  }
+  return issues;
+}
