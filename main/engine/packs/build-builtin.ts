@@ -1,0 +1,73 @@
+// Build time only (scripts/build-builtin-packs.ts and its test): the built-in packs from the
+// criteria facts in shared/packs-source/*.csv. The app itself never reads that folder.
+//
+// Facts the plans do not print (max points, scoring rules) stay null: see packs-source/README.md.
+// Evidence slots, keywords and due dates are derived by the same code that imports a user's CSV,
+// so a built-in pack is exactly what `kiemchung packs import` makes of its source file.
+
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { CriteriaPack } from '../../../shared/pack.js';
+import type { PackMeta } from './assemble.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { PackError, type PackProblem } from './errors.js';
+import { importPackFileWithWarnings } from './import.js';
+
+/** What each source file is (packs-source/README.md and the plans in corpus/seeds). */
+export const BUILTIN_SOURCES: Readonly<Record<string, Required<PackMeta>>> = {
+  'tra-vinh-so-y-te-2023.csv': {
+    id: 'tra-vinh-so-y-te-2023',
+    name: 'Sở Y tế tỉnh Trà Vinh – Bộ chỉ số CCHC 2023',
+    province: 'Trà Vinh',
+    level: 'so',
+    year: 2023,
+    unit: 'Sở Y tế tỉnh Trà Vinh',
+    source: 'Kế hoạch số 78/KH-SYT ngày 08/6/2023 của Sở Y tế tỉnh Trà Vinh, mục II.1',
+  },
+  'binh-dinh-so-y-te-2023.csv': {
+    id: 'binh-dinh-so-y-te-2023',
+    name: 'Sở Y tế tỉnh Bình Định – Bộ chỉ số CCHC 2023',
+    province: 'Bình Định',
+    level: 'so',
+    year: 2023,
+    unit: 'Sở Y tế tỉnh Bình Định',
+    source: 'Kế hoạch (số để trống)/KH-SYT ngày 15/6/2023 của Sở Y tế tỉnh Bình Định, Phụ lục',
+  },
+};
+
+export interface BuiltPack {
+  sourceFile: string;
+  pack: CriteriaPack;
+  warnings: PackProblem[];
+}
+
+/** Every source CSV as a pack; throws PackImportError for a bad file, PackError for an unknown one. */
+export async function buildBuiltinPacks(sourceDir: string): Promise<BuiltPack[]> {
+  const names = (await readdir(sourceDir)).filter((n) => n.toLowerCase().endsWith('.csv')).sort();
+  if (names.length === 0) throw new PackError(`no .csv files in ${sourceDir}`);
+  const out: BuiltPack[] = [];
+  for (const name of names) {
+    const meta = BUILTIN_SOURCES[name];
+    if (!meta) throw new PackError(`${name}: no unit/year facts for this file; add it to BUILTIN_SOURCES in main/engine/packs/build-builtin.ts`);
+    const sourceFile = path.join(sourceDir, name);
+    const { pack, warnings } = await importPackFileWithWarnings(sourceFile, meta);
+    out.push({ sourceFile, pack, warnings });
+  }
+  return out;
+}
+
+/** The committed form of a built-in pack: stable key order, two-space indent, final newline. */
+export function builtinPackJson(pack: CriteriaPack): string {
+  return `${JSON.stringify(pack, null, 2)}\n`;
+}
+
+export async function writeBuiltinPacks(built: readonly BuiltPack[], outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const b of built) {
+    const file = path.join(outDir, `${b.pack.id}.json`);
+    await writeFileAtomic(file, builtinPackJson(b.pack));
+    files.push(file);
+  }
+  return files;
+}
