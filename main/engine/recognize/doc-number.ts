@@ -122,6 +122,17 @@ export function restoreTypeSegment(parsed: ParsedNumber): ParsedNumber {
   return { ...parsed, code, number };
 }
 
+const MIN_SCORE = -1;
+
+// "… THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": a number continuing a line that names a document is a
+// citation (an issuer named after a decision, a wrapped subject), not the document's number.
+const CITING_END = /(quyet dinh|ke hoach|cong van|thong bao|nghi quyet|chi thi|huong dan|to trinh|theo|cua|va|tai)$/;
+
+function citesAbove(lines: readonly HeaderLine[], pos: number): boolean {
+  const above = lines[pos - 1]?.cells[0];
+  return above !== undefined && CITING_END.test(above.key.replace(/[\s,:;.-]+$/, ''));
+}
+
 /** Every "Số …/CODE" opening a cell in lines [0, end), scored. */
 export function findNumberCandidates(
   lines: readonly HeaderLine[],
@@ -152,6 +163,9 @@ export function findNumberCandidates(
         score += headingCodes.includes(parsed.typeCode) ? 2 : -1;
       }
       if (nearStamp(lines, pos)) score -= 5;
+      if (citesAbove(lines, pos)) score -= 4;
+      // Too little like the document's own number: better none than another document's.
+      if (score < MIN_SCORE) continue;
       out.push({ ...parsed, pos, score, standard: colon && titleCase });
     }
   }

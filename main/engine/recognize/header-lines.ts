@@ -34,13 +34,17 @@ export function matchKey(s: string): string {
 }
 
 export function makeCell(text: string): Cell {
-  const clean = nfc(text).replace(/\s+/g, ' ').trim();
+  // OCR and some fonts give the number's slash as a fraction or full-width slash ("1105⁄KH-ĐKT").
+  const clean = nfc(text).replace(/[⁄∕／]/g, '/').replace(/\s+/g, ' ').trim();
   return { text: clean, key: matchKey(clean) };
 }
 
 // The national motto sometimes lands in the same cell as the issuer when the extractor found no
-// wide gap ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): cut the cell where it starts.
-const MOTTO_START = /(?:^|\s)(c[o0]ng h[o0]a x[a4]\b|d[o0]c l[a4]p\s*[-–—]\s*t)/;
+// wide gap ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), and OCR joins columns with a
+// single space: cut the cell where the motto starts. OCR may garble a word of it ("CỘNG HOÀ 3 XÃ
+// HỘI"), so "cộng hòa" counts when the rest of the line still reads like the motto.
+const MOTTO_REST = /(x[a4] h[o0]i|ngh[i1l]a|v[i1l][e]t nam)/;
+const MOTTO_START = new RegExp(`(?:^|\\s)(c[o0]ng h[o0]a\\b(?=.*${MOTTO_REST.source})|d[o0]c l[a4]p\\s*[-–—~]\\s*t)`);
 
 function splitGluedMotto(cell: Cell): Cell[] {
   const m = MOTTO_START.exec(cell.key);
@@ -70,7 +74,7 @@ export function toHeaderLines(text: string): HeaderLine[] {
 export function isMotto(cell: Cell): boolean {
   const k = cell.key;
   return (
-    /c[o0]ng h[o0]a x[a4]\b/.test(k) ||
+    (/c[o0]ng h[o0]a\b/.test(k) && MOTTO_REST.test(k)) ||
     /chu nghia viet nam/.test(k) ||
     /d[o0]c l[a4]p\s*[-–—]/.test(k) ||
     /h[a4]nh ph[uy]c/.test(k) ||

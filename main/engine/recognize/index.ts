@@ -121,6 +121,10 @@ export function recognizeHeader(input: RecognizeInput): RecognizedHeader {
   if (number === null && hints.number !== null && hints.code !== null && (num === null || sameCode(num.code, hints.code))) {
     number = hints.number;
     fields.number = { source: 'filename', confidence: 0.5 };
+  } else if (number !== null && fields.number && hints.number !== null && !sameCode(number, hints.number)) {
+    // The text still wins, but a name that says otherwise (often a handwritten number misread by
+    // OCR: "22/TM-SYT" in the scan, "43-TM-SYT" in the name) makes it doubtful.
+    fields.number = { ...fields.number, confidence: Math.round(fields.number.confidence * 50) / 100 };
   }
   if (typeCode === null && !type.decided && hints.typeCode !== null) {
     typeCode = hints.typeCode;
