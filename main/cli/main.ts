@@ -2,7 +2,7 @@
 // Exit codes: 0 success (also with per-file errors, which are in the output), 1 a failure that
 // stopped the command (plain message on stderr), 2 bad usage.
 import { createRequire } from 'node:module';
-import { PackImportError } from '../engine/packs/import.js';
+import { PackImportError, formatProblem } from '../engine/packs/errors.js';
 import { NewerSchemaError } from '../engine/db/database.js';
 import { UserError } from '../engine/errors.js';
 import { UsageError } from './args.js';
@@ -78,10 +78,7 @@ function reportFailure(e: unknown): number {
   }
   if (e instanceof PackImportError) {
     process.stderr.write(`kiemchung: ${e.message}\n`);
-    for (const p of e.problems) {
-      const where = [p.row !== null ? `row ${p.row}` : null, p.column !== null ? `column '${p.column}'` : null].filter(Boolean).join(', ');
-      process.stderr.write(`  ${where ? `${where}: ` : ''}${p.message}\n`);
-    }
+    for (const p of e.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
     return 1;
   }
   if (e instanceof UserError || e instanceof NewerSchemaError) {

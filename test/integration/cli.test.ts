@@ -69,6 +69,25 @@ describe('kiemchung CLI', () => {
     expect(hits[0]?.snippet).toMatch(/khắc phục/i);
   });
 
+  it('packs import reports every bad row with its row and column and imports nothing', () => {
+    const r = run(['packs', 'import', path.join(REPO_ROOT, 'test/fixtures/packs/bad-rows.csv')], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/row 4, column 'Điểm tối đa'.*1,5,2/);
+    expect(r.stderr).toMatch(/row 5/);
+    const ids = (JSON.parse(run(['packs', 'list', '--json'], env).stdout) as { id: string }[]).map((p) => p.id);
+    expect(ids.some((id) => id.startsWith('bad-rows'))).toBe(false);
+  });
+
+  it('packs import then export round-trips through XLSX', () => {
+    const good = run(['packs', 'import', path.join(REPO_ROOT, 'test/fixtures/packs/good-vi.csv'), '--json'], env);
+    expect(good.code, good.stderr).toBe(0);
+    const { id } = JSON.parse(good.stdout) as { id: string };
+    const out = path.join(tempDir('xlsx'), 'pack.xlsx');
+    expect(run(['packs', 'export', id, '--out', out], env).code).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    expect(run(['packs', 'show', id, '--json'], env).code).toBe(0);
+  });
+
   it('fails with exit 1 and a plain message naming the path', () => {
     const missing = path.join(tempDir('none'), 'no-such-ws');
     const r = run(['docs', missing, '--json'], env);

@@ -1,5 +1,6 @@
 import { exportPackXlsx } from '../../engine/packs/export-xlsx.js';
-import { importPackFile } from '../../engine/packs/import.js';
+import { importPackFileWithWarnings } from '../../engine/packs/import.js';
+import { formatProblem } from '../../engine/packs/errors.js';
 import { getPack, listPacks, savePack } from '../../engine/packs/library.js';
 import { UserError } from '../../engine/errors.js';
 import { UsageError, flag, parse, positional, printJson, stringOption } from '../args.js';
@@ -29,9 +30,10 @@ export async function packsCommand(argv: string[]): Promise<void> {
     }
     case 'import': {
       const p = parse(rest, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'kiemchung packs import FILE [--json]' });
-      const pack = await importPackFile(positional(p, 0));
+      const { pack, warnings } = await importPackFileWithWarnings(positional(p, 0));
       await savePack(pack);
-      if (flag(p, 'json')) printJson({ id: pack.id, name: pack.name, criteria: pack.criteria.length });
+      for (const w of warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
+      if (flag(p, 'json')) printJson({ id: pack.id, name: pack.name, criteria: pack.criteria.length, warnings: warnings.map(formatProblem) });
       else console.log(`Imported pack ${pack.id}: ${pack.name}, ${pack.criteria.length} criteria`);
       return;
     }
