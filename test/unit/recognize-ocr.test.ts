@@ -146,3 +146,10 @@ describe('OCR of real scans', () => {
     expect(r.fields.number?.source).toBe('filename');
   });
 });
+
+describe('OCR specks', () => {
+  it('a bullet-like speck near the top does not end the header', () => {
+    const r = ocr(['- .', 'UBND TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ Y TẾ Độc lập - Tự do - Hạnh phúc', '- ~', 'Số: 1942/KH-SYT Kiên Giang, ngày 10 tháng 10 năm 2017', 'KẾ HOẠCH', 'Tổ chức xét công nhận Sáng kiến']);
+    expect(r).toMatchObject({ number: '1942/KH-SYT', type: 'KH', date: '2017-10-10', issuer: 'SỞ Y TẾ' });
+  });
+});

@@ -116,3 +116,12 @@ describe('headings outside the table', () => {
     expect(findHeadings(lines, lines.length, 'ocr').map((h) => h.code)).toEqual(['QĐ', 'KH', 'CT']);
   });
 });
+
+describe('letter-spaced headings', () => {
+  it('reads a heading printed with spaced letters, even split into cells', () => {
+    for (const heading of ['K Ế H O Ạ C H', 'K Ế   H O Ạ C H', 'QUYẾT   ĐỊNH']) {
+      const lines = toHeaderLines(['Số: /UBND', heading, 'Tuyên truyền'].join('\n'));
+      expect(findHeadings(lines, lines.length, 'text').map((h) => h.code), heading).toEqual([heading.startsWith('K') ? 'KH' : 'QĐ']);
+    }
+  });
+});

@@ -76,15 +76,19 @@ export function findHeadings(lines: readonly HeaderLine[], end: number, source: 
   for (let pos = 0; pos < Math.min(end, lines.length); pos++) {
     const line = lines[pos];
     if (!line) continue;
-    for (const cell of line.cells) {
+    // A letter-spaced heading can come apart into cells ("K Ế   H O Ạ C H"): try the whole line too.
+    const whole = line.cells.length > 1 ? [{ text: line.cells.map((c) => c.text).join(' ') }] : [];
+    for (const cell of [...line.cells, ...whole]) {
       if (cell.text.includes(':') || !isUpperCell(cell.text, source)) continue;
       const key = headingKey(cell.text);
       if (key.length < 3 || key.length > 20) continue;
       const code = HEADING_TO_CODE.get(key);
       if (code !== undefined) {
         out.push({ pos, code, printed: cell.text });
+        break;
       } else if (NON_TABLE_HEADINGS.has(key)) {
         out.push({ pos, code: null, printed: cell.text });
+        break;
       }
     }
   }

@@ -44,11 +44,15 @@ function confidence(base: number, source: TextSource): number {
   return Math.round((source === 'ocr' ? base * OCR_FACTOR : base) * 100) / 100;
 }
 
-/** End of the header zone: the first line that surely belongs to the body ("Căn cứ", "Kính gửi", "1."). */
+/**
+ * End of the header zone: the first line that surely belongs to the body ("Căn cứ", "Kính gửi",
+ * "1. …"). A bullet-like OCR speck ("- .") has too few letters to count as the body.
+ */
 function headerZoneEnd(lines: readonly HeaderLine[]): number {
   const limit = Math.min(lines.length, MAX_HEADER_LINES);
   for (let pos = 1; pos < limit; pos++) {
-    if (lines[pos]?.cells.some(isStrongBodyStart)) return pos;
+    const body = lines[pos]?.cells.some((c) => isStrongBodyStart(c) && c.text.replace(/[^\p{L}]/gu, '').length >= 6);
+    if (body) return pos;
   }
   return limit;
 }
