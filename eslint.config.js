@@ -7,7 +7,12 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'stream', 'util'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'renderer/dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'renderer/dist/**', '.tmp/**', 'release/**'] },
+  {
+    // Plain JavaScript entry points and test workers run under Node.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
