@@ -94,13 +94,17 @@ export async function generateDocument(seed: number, pages: number): Promise<{ b
       y -= 30;
       centered(page, `Số: ${number}`, regular, 13, 150, y);
       page.drawText(`${issuer.place}, ngày ${String(day).padStart(2, '0')} tháng ${month} năm ${year}`, { x: 300, y, size: 13, font: regular });
-      y -= 40;
       if (type.heading) {
+        y -= 40;
         centered(page, type.heading, bold, 14, 297, y);
         y -= 18;
         centered(page, `${type.subject} ${year}`, bold, 13, 297, y);
       } else {
-        page.drawText(`${type.subject} ${year}`, { x: 60, y: y + 40, size: 12, font: regular });
+        // Công văn: the subject (V/v …) sits under the number, in the left column.
+        for (const line of wrap(`${type.subject} ${year}`, regular, 11, 230)) {
+          y -= 14;
+          centered(page, line, regular, 11, 150, y);
+        }
       }
       y -= 40;
     }

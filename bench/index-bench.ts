@@ -45,7 +45,8 @@ function runChild(script: string, args: string[]): Promise<string> {
 }
 
 async function corpus(): Promise<string> {
-  const dir = path.join(WORK, `corpus-${DOCS}x${PAGES}`);
+  // Bump the suffix whenever generate-pdfs.ts changes what it draws, so stale corpora are rebuilt.
+  const dir = path.join(WORK, `corpus-v2-${DOCS}x${PAGES}`);
   const manifest = path.join(dir, 'generated.json');
   if (fs.existsSync(manifest)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });

@@ -94,6 +94,16 @@ describe('reconcile scan', () => {
     expect((await scanWorkspace(ws)).unchanged).toBe(2);
   });
 
+  it('re-reads contents analysed by an older analyzer, keeping the document ids', async () => {
+    await scanWorkspace(ws);
+    const ids = listDocuments(ws).map((d) => d.id).sort();
+    ws.db.prepare('UPDATE contents SET analyzer_version = 0').run();
+    const r = await scanWorkspace(ws);
+    expect(r).toMatchObject({ indexed: 2, unchanged: 0, removed: 0 });
+    expect(listDocuments(ws).map((d) => d.id).sort()).toEqual(ids);
+    expect((await scanWorkspace(ws)).unchanged).toBe(2);
+  });
+
   it('ignores temporary and lock files', async () => {
     for (const name of ['~$KH.docx', 'a.tmp', 'b.part', 'c.crdownload', '.~lock.x#', 'Thumbs.db', 'desktop.ini', '.DS_Store']) {
       fs.writeFileSync(path.join(root, name), 'x');

@@ -34,6 +34,8 @@ export interface DocumentRow {
   size: number;
   mtime_ms: number;
   sha256: string;
+  /** Version of the code that analysed this document's content. */
+  analyzer_version: number;
 }
 
 export interface HeaderValues {
@@ -105,7 +107,10 @@ export class DocumentStore {
 
   documentsOfRoot(rootId: number): DocumentRow[] {
     return this.db
-      .prepare('SELECT rowid, id, root_id, rel_path, size, mtime_ms, sha256 FROM documents WHERE root_id = ?')
+      .prepare(
+        `SELECT d.rowid, d.id, d.root_id, d.rel_path, d.size, d.mtime_ms, d.sha256, c.analyzer_version
+         FROM documents d JOIN contents c ON c.sha256 = d.sha256 WHERE d.root_id = ?`,
+      )
       .all(rootId) as DocumentRow[];
   }
 

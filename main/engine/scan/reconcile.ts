@@ -76,7 +76,9 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
     for (const file of files) {
       const existing = known.get(file.relPath);
       known.delete(file.relPath);
-      if (existing && existing.size === file.size && existing.mtime_ms === file.mtimeMs) report.unchanged++;
+      const same = existing && existing.size === file.size && existing.mtime_ms === file.mtimeMs;
+      // Contents read by an older analyzer are read again, once, after an upgrade.
+      if (same && existing.analyzer_version === ANALYZER_VERSION) report.unchanged++;
       else candidates.push({ root, file, existing });
     }
     gone.push(...known.values());
