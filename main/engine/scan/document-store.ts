@@ -1,10 +1,10 @@
 // All SQL that writes documents and analysed contents lives here, with bound parameters.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { FieldProvenance, HeaderFieldName } from '../../../shared/types.js';
 import { foldDiacritics } from '../../../shared/vietnamese.js';
 import type { Db } from '../db/database.js';
 import type { PdfAnalysis } from '../index/pdf-analyze.js';
+import type { RecognizedHeader } from '../recognize/index.js';
 
 /** Bump when extraction changes so that a rescan re-reads contents analysed by older code. */
 export const ANALYZER_VERSION = 1;
@@ -38,16 +38,8 @@ export interface DocumentRow {
   analyzer_version: number;
 }
 
-export interface HeaderValues {
-  number: string | null;
-  type: string | null;
-  issuer: string | null;
-  issuerParent: string | null;
-  place: string | null;
-  date: string | null;
-  title: string | null;
-  fields: Partial<Record<HeaderFieldName, FieldProvenance>>;
-}
+/** Header fields as stored on a document; the type name is derived from the code when read. */
+export type HeaderValues = Omit<RecognizedHeader, 'typeName'>;
 
 export function contentFromAnalysis(sha256: string, size: number, kind: 'pdf' | 'other', a: PdfAnalysis | null): ContentRow {
   return {
@@ -76,6 +68,7 @@ export class DocumentStore {
   private readonly deleteDocStmt;
   private readonly deleteFtsStmt;
   private readonly insertFtsStmt;
+  private readonly rowidStmt;
 
   constructor(private readonly db: Db) {
     this.upsertContentStmt = db.prepare(`
@@ -103,6 +96,7 @@ export class DocumentStore {
     this.deleteDocStmt = db.prepare('DELETE FROM documents WHERE id = ?');
     this.deleteFtsStmt = db.prepare('DELETE FROM documents_fts WHERE rowid = ?');
     this.insertFtsStmt = db.prepare('INSERT INTO documents_fts(rowid, name, number, title, body) VALUES (?, ?, ?, ?, ?)');
+    this.rowidStmt = db.prepare('SELECT rowid FROM documents WHERE id = ?');
   }
 
   documentsOfRoot(rootId: number): DocumentRow[] {
@@ -148,9 +142,13 @@ export class DocumentStore {
       fields_json: JSON.stringify(header.fields),
       indexed_at: new Date().toISOString(),
     };
-    if (doc.id) this.updateDocStmt.run(params);
-    else this.insertDocStmt.run(params);
-    const { rowid } = this.db.prepare('SELECT rowid FROM documents WHERE id = ?').get(id) as { rowid: number };
+    let rowid: number;
+    if (doc.id) {
+      this.updateDocStmt.run(params);
+      rowid = (this.rowidStmt.get(id) as { rowid: number }).rowid;
+    } else {
+      rowid = Number(this.insertDocStmt.run(params).lastInsertRowid);
+    }
     this.deleteFtsStmt.run(rowid);
     this.insertFtsStmt.run(
       rowid,

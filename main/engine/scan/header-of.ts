@@ -6,19 +6,10 @@ import type { ContentRow, HeaderValues } from './document-store.js';
 
 export function headerOf(content: ContentRow, relPath: string): HeaderValues {
   const usable = content.error_kind === null && content.text_quality === 'usable';
-  const r = recognizeHeader({
+  const { typeName: _typeName, ...header } = recognizeHeader({
     text: usable ? content.header_text : '',
     fileName: path.posix.basename(relPath),
     source: content.ocr ? 'ocr' : 'text',
   });
-  return {
-    number: r.number,
-    type: r.type,
-    issuer: r.issuer,
-    issuerParent: r.issuerParent,
-    place: r.place,
-    date: r.date,
-    title: r.title,
-    fields: r.fields,
-  };
+  return header;
 }
