@@ -59,3 +59,63 @@ export interface SearchHit {
   snippet: string;
   score: number;
 }
+
+// Completeness (CONTRACTS.md §3).
+export type CriterionStatus = 'complete' | 'partial' | 'missing' | 'not-applicable';
+export type ProblemKind = 'outside-year' | 'late' | 'unsigned' | 'no-text' | 'unreadable' | 'rejected' | 'needs-supplement' | 'no-evidence';
+
+export interface CriterionProblem {
+  kind: ProblemKind;
+  /** null for problems of the criterion itself (no evidence for a slot). */
+  documentId: string | null;
+  message: string;
+}
+
+export interface SlotStatusJson {
+  id: string;
+  label: string;
+  types: string[];
+  minCount: number;
+  due: string | null;
+  satisfied: boolean;
+  documents: string[];
+}
+
+export interface CriterionStatusJson {
+  code: string;
+  title: string;
+  parent: string | null;
+  maxPoints: number | null;
+  selfScore: number | null;
+  explanation: string | null;
+  status: CriterionStatus;
+  required: number;
+  satisfied: number;
+  documents: string[];
+  problems: CriterionProblem[];
+  responsible: string | null;
+  slots: SlotStatusJson[];
+  /** Estimated points from satisfied evidence, where max points are known. */
+  estimatedPoints: number | null;
+  pointsAtRisk: number | null;
+}
+
+export interface StatusJson {
+  pack: { id: string; name: string; year: number | null };
+  unit: string | null;
+  summary: {
+    criteria: number;
+    complete: number;
+    partial: number;
+    missing: number;
+    notApplicable: number;
+    documents: number;
+    errors: number;
+    unassigned: number;
+    maxPoints: number;
+    selfScore: number;
+    estimatedPoints: number;
+    pointsAtRisk: number;
+  };
+  criteria: CriterionStatusJson[];
+}
