@@ -18,6 +18,8 @@ export interface CriterionLink {
   code: string;
   source: LinkSource;
   reason: string;
+  /** The evidence slot of the criterion this document fills (null when the criterion has none). */
+  slot: string | null;
   status: ReviewStatus;
   note: string | null;
 }
@@ -51,6 +53,21 @@ export interface DocumentJson {
   title: string | null;
   fields: Partial<Record<HeaderFieldName, FieldProvenance>>;
   criteria: CriterionLink[];
+  /** What classification noticed: a code not in the pack, a drift, an area folder with no match. */
+  notes: ClassifyNoteJson[];
+  /** Other documents with the same bytes or the same number and date; shown, never dropped. */
+  duplicates: DuplicateJson[];
+}
+
+export interface ClassifyNoteJson {
+  kind: 'unknown-code' | 'drift' | 'area-only';
+  code: string | null;
+  message: string;
+}
+
+export interface DuplicateJson {
+  id: string;
+  kind: 'same-bytes' | 'same-document';
 }
 
 export interface SearchHit {
@@ -78,6 +95,8 @@ export interface SlotStatusJson {
   minCount: number;
   due: string | null;
   satisfied: boolean;
+  /** Linked documents that count (no disqualifying problem). */
+  valid: number;
   documents: string[];
 }
 
@@ -118,4 +137,8 @@ export interface StatusJson {
     pointsAtRisk: number;
   };
   criteria: CriterionStatusJson[];
+  /** Classification notes of every document: unknown codes, drift, area folders with no match. */
+  notes: (ClassifyNoteJson & { documentId: string; relPath: string })[];
+  /** Groups of documents that are the same bytes, or the same document (number + date) scanned twice. */
+  duplicates: { kind: DuplicateJson['kind']; key: string; documents: string[] }[];
 }

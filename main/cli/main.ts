@@ -6,6 +6,7 @@ import { PackImportError, formatProblem } from '../engine/packs/errors.js';
 import { NewerSchemaError } from '../engine/db/database.js';
 import { UserError } from '../engine/errors.js';
 import { UsageError } from './args.js';
+import { assignCommand, missingCommand, reviewCommand, scoreCommand, statusCommand, unassignCommand } from './commands/criteria.js';
 import { folderCommand } from './commands/folders.js';
 import { packsCommand } from './commands/packs.js';
 import { docsCommand, scanCommand, searchCommand } from './commands/scan.js';
@@ -20,6 +21,11 @@ Usage:
   kiemchung scan WS [--json] [--no-ocr]
   kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors]
   kiemchung search WS QUERY --json
+  kiemchung status WS [--json]
+  kiemchung assign WS DOC CODE | unassign WS DOC CODE
+  kiemchung review WS DOC CODE --accept|--reject|--needs-supplement [--note TEXT]
+  kiemchung score WS CODE POINTS [--explain TEXT] | score WS CODE --not-applicable
+  kiemchung missing WS [--office NAME] [--json]
 
 WS is a workspace folder (it holds kiemchung.db); evidence stays in its own folders and is never modified.
 PACK is a built-in pack id (kiemchung packs list) or a pack file (.json, .csv, .xlsx).
@@ -34,6 +40,12 @@ const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
   docs: docsCommand,
   search: searchCommand,
+  status: statusCommand,
+  assign: assignCommand,
+  unassign: unassignCommand,
+  review: reviewCommand,
+  score: scoreCommand,
+  missing: missingCommand,
 };
 
 function version(): string {

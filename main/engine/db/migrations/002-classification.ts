@@ -37,10 +37,21 @@ export const migration002: Migration = {
       PRIMARY KEY (sha256, criterion_code)
     );
 
+    -- What classification noticed about a document: a code that is not in the pack, a document
+    -- filed under one criterion whose content matches another, an area folder with no match.
+    CREATE TABLE classify_notes (
+      document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      kind           TEXT NOT NULL CHECK (kind IN ('unknown-code', 'drift', 'area-only')),
+      code           TEXT,
+      message        TEXT NOT NULL
+    );
+    CREATE INDEX classify_notes_document ON classify_notes(document_id);
+
     CREATE TABLE scores (
       criterion_code TEXT PRIMARY KEY,
       self_score     REAL,
       explanation    TEXT,
+      not_applicable INTEGER NOT NULL DEFAULT 0,
       at             TEXT NOT NULL
     );
 

@@ -1,0 +1,108 @@
+// status, assign, unassign, review, score and missing: completeness and the reviewer's actions.
+import type { StatusJson } from '../../../shared/types.js';
+import { computeStatus } from '../../engine/completeness/status.js';
+import { vnDate } from '../../engine/completeness/evidence-checks.js';
+import { missingByOffice } from '../../engine/offices/missing.js';
+import { assignDocument, reviewDocument, setScore, unassignDocument, type Decision } from '../../engine/review/review.js';
+import { UsageError, flag, parse, positional, printJson, stringOption } from '../args.js';
+import { withWorkspace } from './workspace.js';
+
+const STATUS_WORD: Record<string, string> = { complete: 'complete', partial: 'partial', missing: 'MISSING', 'not-applicable': 'n/a' };
+
+function printStatus(s: StatusJson): void {
+  const m = s.summary;
+  console.log(`${s.unit ?? ''} · ${s.pack.name} · ${s.pack.year ?? ''}`);
+  console.log(
+    `${m.criteria} criteria: ${m.complete} complete, ${m.partial} partial, ${m.missing} missing, ${m.notApplicable} n/a · ` +
+      `${m.documents} documents, ${m.unassigned} unassigned, ${m.errors} with errors`,
+  );
+  for (const c of s.criteria) {
+    const depth = c.code.split('.').length - 1;
+    const points = c.maxPoints !== null ? `  ${c.selfScore ?? '-'}/${c.maxPoints}` : '';
+    console.log(`${'  '.repeat(depth)}${c.code.padEnd(8 - depth * 2)} ${STATUS_WORD[c.status]?.padEnd(9)} ${c.satisfied}/${c.required}${points}  ${c.title}`);
+    for (const p of c.problems) console.log(`${'  '.repeat(depth + 1)}  - ${p.kind}: ${p.message}`);
+  }
+  for (const n of s.notes) console.log(`note (${n.kind}): ${n.message}`);
+}
+
+export async function statusCommand(argv: string[]): Promise<void> {
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'kiemchung status WS --json' });
+  const status = await withWorkspace(positional(p, 0), (ws) => computeStatus(ws));
+  if (flag(p, 'json')) printJson(status);
+  else printStatus(status);
+}
+
+export async function assignCommand(argv: string[]): Promise<void> {
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 3, max: 3, usage: 'kiemchung assign WS DOC CODE' });
+  const doc = await withWorkspace(positional(p, 0), (ws) => assignDocument(ws, positional(p, 1), positional(p, 2)));
+  if (flag(p, 'json')) printJson(doc);
+  else console.log(`${doc.relPath} → ${doc.criteria.map((c) => c.code).join(', ')}`);
+}
+
+export async function unassignCommand(argv: string[]): Promise<void> {
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 3, max: 3, usage: 'kiemchung unassign WS DOC CODE' });
+  const doc = await withWorkspace(positional(p, 0), (ws) => unassignDocument(ws, positional(p, 1), positional(p, 2)));
+  if (flag(p, 'json')) printJson(doc);
+  else console.log(`${doc.relPath} → ${doc.criteria.map((c) => c.code).join(', ') || '(no criterion)'}`);
+}
+
+export async function reviewCommand(argv: string[]): Promise<void> {
+  const usage = 'kiemchung review WS DOC CODE --accept|--reject|--needs-supplement [--note TEXT]';
+  const p = parse(
+    argv,
+    { accept: { type: 'boolean' }, reject: { type: 'boolean' }, 'needs-supplement': { type: 'boolean' }, note: { type: 'string' }, json: { type: 'boolean' } },
+    { min: 3, max: 3, usage },
+  );
+  const chosen: Decision[] = [];
+  if (flag(p, 'accept')) chosen.push('accepted');
+  if (flag(p, 'reject')) chosen.push('rejected');
+  if (flag(p, 'needs-supplement')) chosen.push('needs-supplement');
+  const decision = chosen[0];
+  if (chosen.length !== 1 || !decision) throw new UsageError(`give exactly one of --accept, --reject, --needs-supplement\nusage: ${usage}`);
+  const code = positional(p, 2);
+  const doc = await withWorkspace(positional(p, 0), (ws) => reviewDocument(ws, positional(p, 1), code, decision, stringOption(p, 'note') ?? null));
+  if (flag(p, 'json')) printJson(doc);
+  else console.log(`${doc.relPath} for ${code}: ${decision}`);
+}
+
+export async function scoreCommand(argv: string[]): Promise<void> {
+  const usage = 'kiemchung score WS CODE POINTS [--explain TEXT] | score WS CODE --not-applicable | score WS CODE --clear';
+  const p = parse(
+    argv,
+    { explain: { type: 'string' }, 'not-applicable': { type: 'boolean' }, applicable: { type: 'boolean' }, clear: { type: 'boolean' }, json: { type: 'boolean' } },
+    { min: 2, max: 3, usage },
+  );
+  const raw = p.positionals[2];
+  let points: number | null = null;
+  if (raw !== undefined) {
+    points = Number(raw.replace(',', '.'));
+    if (!Number.isFinite(points)) throw new UsageError(`POINTS must be a number, got '${raw}'\nusage: ${usage}`);
+  } else if (!flag(p, 'clear') && !flag(p, 'not-applicable') && !flag(p, 'applicable') && stringOption(p, 'explain') === undefined) {
+    throw new UsageError(`give POINTS, --explain, --not-applicable, --applicable or --clear\nusage: ${usage}`);
+  }
+  const notApplicable = flag(p, 'not-applicable') ? true : flag(p, 'applicable') ? false : undefined;
+  const explain = stringOption(p, 'explain');
+  const row = await withWorkspace(positional(p, 0), (ws) =>
+    setScore(ws, positional(p, 1), { points, ...(explain !== undefined ? { explanation: explain } : {}), ...(notApplicable !== undefined ? { notApplicable } : {}) }),
+  );
+  if (flag(p, 'json')) printJson(row);
+  else console.log(`${row.code}: self-score ${row.selfScore ?? '-'}${row.notApplicable ? ' (not applicable)' : ''}${row.explanation ? ` · ${row.explanation}` : ''}`);
+}
+
+export async function missingCommand(argv: string[]): Promise<void> {
+  const p = parse(argv, { json: { type: 'boolean' }, office: { type: 'string' } }, { min: 1, max: 1, usage: 'kiemchung missing WS [--office NAME] [--json]' });
+  const office = stringOption(p, 'office');
+  const result = await withWorkspace(positional(p, 0), (ws) => missingByOffice(ws, office ? { office } : {}));
+  if (flag(p, 'json')) {
+    printJson(result);
+    return;
+  }
+  for (const o of result.offices) {
+    console.log(`${o.office}: ${o.criteria.length} criteria, ${o.slots} piece(s) of evidence missing`);
+    for (const c of o.criteria) {
+      console.log(`  ${c.code} ${c.title}${c.batch ? ` [${c.batch}]` : ''}`);
+      for (const s of c.slots) console.log(`    - ${s.label} (${s.have}/${s.need})${s.due ? `, due ${vnDate(s.due)}` : ''}`);
+    }
+  }
+  if (result.offices.length === 0) console.log(office ? `Nothing missing for '${office}'.` : 'Nothing missing.');
+}
