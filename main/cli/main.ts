@@ -7,9 +7,11 @@ import { NewerSchemaError } from '../engine/db/database.js';
 import { UserError } from '../engine/errors.js';
 import { UsageError } from './args.js';
 import { assignCommand, missingCommand, reviewCommand, scoreCommand, statusCommand, unassignCommand } from './commands/criteria.js';
+import { exportCommand, verifyCommand } from './commands/bundle.js';
 import { folderCommand } from './commands/folders.js';
 import { packsCommand } from './commands/packs.js';
 import { docsCommand, scanCommand, searchCommand } from './commands/scan.js';
+import { watchCommand } from './commands/watch.js';
 import { initCommand } from './commands/workspace.js';
 
 const HELP = `kiemchung: evidence (tài liệu kiểm chứng) for the PAR Index self-assessment
@@ -19,8 +21,11 @@ Usage:
   kiemchung packs list [--json] | packs show ID [--json] | packs import FILE [--json] | packs export ID --out FILE.xlsx
   kiemchung folder add WS DIR [--office "Phòng TCCB"] | folder list WS [--json] | folder remove WS DIR
   kiemchung scan WS [--json] [--no-ocr]
+  kiemchung watch WS [--stability MS] [--sweep MS]   (JSON lines until Ctrl+C)
   kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors]
   kiemchung search WS QUERY --json
+  kiemchung export WS --out FILE.zip [--since PREVIOUS.zip] [--merged-pdf] [--json]
+  kiemchung verify FILE.zip [--json]
   kiemchung status WS [--json]
   kiemchung assign WS DOC CODE | unassign WS DOC CODE
   kiemchung review WS DOC CODE --accept|--reject|--needs-supplement [--note TEXT]
@@ -38,8 +43,11 @@ const COMMANDS: Record<string, Command> = {
   packs: packsCommand,
   folder: folderCommand,
   scan: scanCommand,
+  watch: watchCommand,
   docs: docsCommand,
   search: searchCommand,
+  export: exportCommand,
+  verify: verifyCommand,
   status: statusCommand,
   assign: assignCommand,
   unassign: unassignCommand,

@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorKind } from '../../../shared/types.js';
+import { classifyWorkspace, type ClassifyReport } from '../classify/classify.js';
 import { describeError } from '../errors.js';
+import { runOcrPhase, type OcrReport } from '../ocr/ocr-phase.js';
 import { ANALYZER_VERSION, DocumentStore, contentFromAnalysis, type ContentRow, type DocumentRow } from './document-store.js';
 import { headerOf } from './header-of.js';
 import type { AnalyzeResult, HashResult, IndexJob, IndexJobResult } from '../index/index-jobs.js';
@@ -12,10 +14,10 @@ import { emptyAnalysis } from '../index/pdf-analyze.js';
 import { JobTimeoutError, WorkerCrashError, WorkerPool, workerScript } from '../index/worker-pool.js';
 import { listRoots, type Root } from '../workspace/roots.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { walkRoot, type WalkedFile } from './walk.js';
+import { scopeMatcher, statPaths, walkRoot, type RootScope, type WalkedFile } from './walk.js';
 
 export interface ScanProgress {
-  phase: 'listing' | 'indexing' | 'done';
+  phase: 'listing' | 'indexing' | 'ocr-header' | 'ocr-pages' | 'done';
   current: number;
   total: number;
   path?: string;
@@ -27,7 +29,14 @@ export interface ScanOptions {
   poolSize?: number;
   /** Per-file analysis limit; defaults to the workspace setting. */
   fileTimeoutMs?: number;
+  /** OCR of scans after indexing; defaults to the workspace setting `ocr` (`scan --no-ocr` turns it off). */
+  ocr?: boolean;
+  ocrWorkers?: number;
   maxFileBytes?: number;
+  /** Reconcile only these roots, and within each only its scope (the watcher's narrow entry point). */
+  only?: readonly RootScope[];
+  /** Leave a file out of this run: not read, and its document neither updated nor removed. */
+  defer?: (root: Root, relPath: string, file?: WalkedFile) => boolean;
 }
 
 export interface ScanReport {
@@ -40,7 +49,11 @@ export interface ScanReport {
   removed: number;
   errors: { path: string; kind: ErrorKind; message: string }[];
   problems: { path: string; message: string }[];
+  /** Links to criteria after this scan (null when the scan was cancelled). */
+  classification: ClassifyReport | null;
   durationMs: number;
+  /** What the OCR phase read in this scan (all zero when OCR is off or nothing was pending). */
+  ocr?: OcrReport;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -56,7 +69,7 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
   const store = new DocumentStore(ws.db);
   const fileTimeoutMs = options.fileTimeoutMs ?? ws.settings().fileTimeoutMs;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const report: ScanReport = { roots: 0, files: 0, unchanged: 0, indexed: 0, reused: 0, moved: 0, removed: 0, errors: [], problems: [], durationMs: 0 };
+  const report: ScanReport = { roots: 0, files: 0, unchanged: 0, indexed: 0, reused: 0, moved: 0, removed: 0, errors: [], problems: [], classification: null, durationMs: 0 };
   const progress = options.onProgress ?? (() => undefined);
 
   // 1. List every root and split files into unchanged, changed/new, and gone.
@@ -64,16 +77,23 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
   const candidates: Candidate[] = [];
   const gone: DocumentRow[] = [];
   for (const root of listRoots(ws)) {
+    const scope = options.only?.find((s) => s.rootId === root.id);
+    if (options.only && !scope) continue;
     if (!isReadableDir(root.path)) {
       report.problems.push({ path: root.path, message: 'evidence folder is missing or unreadable; its documents are kept until it comes back' });
       continue;
     }
     report.roots++;
-    const { files, problems } = await walkRoot(root.path, [ws.dir]);
+    const { files, problems } = scope?.relPaths ? await statPaths(root.path, scope.relPaths) : await walkRoot(root.path, [ws.dir]);
     report.problems.push(...problems);
     report.files += files.length;
-    const known = new Map(store.documentsOfRoot(root.id).map((d) => [d.rel_path, d]));
+    const inScope = scopeMatcher(scope);
+    const known = new Map(store.documentsOfRoot(root.id).filter((d) => inScope(d.rel_path)).map((d) => [d.rel_path, d]));
     for (const file of files) {
+      if (options.defer?.(root, file.relPath, file)) {
+        known.delete(file.relPath);
+        continue;
+      }
       const existing = known.get(file.relPath);
       known.delete(file.relPath);
       const same = existing && existing.size === file.size && existing.mtime_ms === file.mtimeMs;
@@ -81,7 +101,7 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
       if (same && existing.analyzer_version === ANALYZER_VERSION) report.unchanged++;
       else candidates.push({ root, file, existing });
     }
-    gone.push(...known.values());
+    gone.push(...[...known.values()].filter((d) => !options.defer?.(root, d.rel_path)));
   }
 
   // 2. Read what needs reading in the worker pool, writing results as they arrive.
@@ -185,6 +205,16 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
     })();
     report.removed = gone.length;
   }
+  // 3b. OCR of scans, cached by sha256; before classification so that it reads what OCR found.
+  report.ocr = await runOcrPhase(store, {
+    enabled: (options.ocr ?? ws.settings().ocr) && !options.signal?.aborted,
+    since: new Date(started).toISOString(),
+    onProgress: progress,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
+  });
+  // 4. Classification last: it reads the recognised headers and text (OCR included).
+  if (!options.signal?.aborted) report.classification = classifyWorkspace(ws);
   report.durationMs = Date.now() - started;
   progress({ phase: 'done', current: done, total: candidates.length });
   return report;

@@ -21,6 +21,41 @@ export function isIgnoredName(name: string): boolean {
   return IGNORED_NAME.test(name) || name.startsWith('.');
 }
 
+/** Part of a root for a narrow reconcile (the watcher's): some files, and folders that vanished. */
+export interface RootScope {
+  rootId: number;
+  /** Only these files (relative, forward slashes); omitted: the whole root. */
+  relPaths?: readonly string[];
+  /** Folders (relative) that disappeared: every document under them is in scope too. */
+  removedDirs?: readonly string[];
+}
+
+/** Tells whether a document at a relative path belongs to the scope (no scope: everything does). */
+export function scopeMatcher(scope: RootScope | undefined): (relPath: string) => boolean {
+  if (!scope?.relPaths) return () => true;
+  const files = new Set(scope.relPaths);
+  const dirs = (scope.removedDirs ?? []).map((d) => `${d}/`);
+  return (relPath) => files.has(relPath) || dirs.some((d) => relPath.startsWith(d));
+}
+
+/** Lists only the given files of `root` (a narrow reconcile); files that are gone are left out. */
+export async function statPaths(root: string, relPaths: readonly string[]): Promise<{ files: WalkedFile[]; problems: WalkProblem[] }> {
+  const files: WalkedFile[] = [];
+  const problems: WalkProblem[] = [];
+  for (const relPath of new Set(relPaths)) {
+    if (relPath.split('/').some(isIgnoredName)) continue;
+    const abs = path.join(root, relPath);
+    try {
+      const st = await fs.lstat(abs); // like walkRoot: a symbolic link is not followed
+      if (st.isFile()) files.push({ relPath, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push({ path: abs, message: `cannot read file information: ${(e as Error).message}` });
+    }
+  }
+  return { files, problems };
+}
+
 /** Walks `root` depth-first; symbolic links are not followed (they can loop). */
 export async function walkRoot(root: string, skipDirs: readonly string[] = []): Promise<{ files: WalkedFile[]; problems: WalkProblem[] }> {
   const files: WalkedFile[] = [];

@@ -60,6 +60,23 @@ export function addRoot(ws: Workspace, dir: string, options: { office?: string |
   return toRoot(row);
 }
 
+/** Network shares: watch this root by polling instead of OS events. */
+export function setRootPolling(ws: Workspace, dir: string, polling: boolean): Root {
+  const abs = path.resolve(dir);
+  const row = listRoots(ws).find((r) => r.path === abs || r.path === realOrSelf(abs));
+  if (!row) throw new UserError(`${abs} is not an evidence folder of this workspace (see: kiemchung folder list).`);
+  ws.db.prepare('UPDATE roots SET polling = ? WHERE id = ?').run(polling ? 1 : 0, row.id);
+  return { ...row, polling };
+}
+
+function realOrSelf(abs: string): string {
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs; // the folder may be gone (a share that is offline)
+  }
+}
+
 export function removeRoot(ws: Workspace, dir: string): Root {
   const abs = path.resolve(dir);
   const candidates = [abs];

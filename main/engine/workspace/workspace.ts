@@ -15,9 +15,29 @@ export interface WorkspaceSettings {
   ocr: boolean;
   /** Per-file analysis time limit. */
   fileTimeoutMs: number;
+  /** Watching: a file is indexed once its size and mtime stayed unchanged this long. */
+  watchStabilityMs: number;
+  /** Watching: interval of the full reconcile that catches whatever events missed. */
+  watchSweepMs: number;
+  /** Submission batches (đợt); null = the usual 30/6, 30/9 and 15/11 of the assessment year. */
+  batches: Batch[] | null;
 }
 
-const DEFAULT_SETTINGS: WorkspaceSettings = { unit: null, year: null, ocr: true, fileTimeoutMs: 10_000 };
+/** One submission batch (đợt): evidence due on or before `due` (ISO date) goes in it. */
+export interface Batch {
+  label: string;
+  due: string;
+}
+
+const DEFAULT_SETTINGS: WorkspaceSettings = {
+  unit: null,
+  year: null,
+  ocr: true,
+  fileTimeoutMs: 10_000,
+  watchStabilityMs: 2_000,
+  watchSweepMs: 5 * 60_000,
+  batches: null,
+};
 
 export class Workspace {
   private constructor(
