@@ -10,10 +10,13 @@ function progressPrinter(enabled: boolean): (p: ScanProgress) => void {
   return (p) => {
     if (!enabled) return;
     const now = Date.now();
-    if (p.phase === 'indexing' && now - last < 250 && p.current !== p.total) return;
+    const counting = p.phase === 'indexing' || p.phase === 'ocr-header' || p.phase === 'ocr-pages';
+    if (counting && now - last < 250 && p.current !== p.total) return;
     last = now;
     if (p.phase === 'listing') process.stderr.write('Listing evidence folders…\n');
     else if (p.phase === 'indexing') process.stderr.write(`\rIndexing ${p.current}/${p.total}`);
+    else if (p.phase === 'ocr-header') process.stderr.write(`${p.current === 1 ? '\n' : '\r'}OCR of scans, headers ${p.current}/${p.total}`);
+    else if (p.phase === 'ocr-pages') process.stderr.write(`${p.current === 1 ? '\n' : '\r'}OCR of scans, pages ${p.current}/${p.total}`);
     else if (p.total > 0) process.stderr.write('\n');
   };
 }
@@ -27,7 +30,11 @@ export async function scanCommand(argv: string[]): Promise<void> {
   process.once('SIGTERM', onSignal);
   try {
     const report = await withWorkspace(positional(p, 0), (ws) =>
-      scanWorkspace(ws, { signal: controller.signal, onProgress: progressPrinter(!json && process.stderr.isTTY === true) }),
+      scanWorkspace(ws, {
+        signal: controller.signal,
+        onProgress: progressPrinter(!json && process.stderr.isTTY === true),
+        ...(flag(p, 'no-ocr') ? { ocr: false } : {}),
+      }),
     );
     if (json) printJson({ ...report, cancelled: controller.signal.aborted });
     else {
@@ -38,6 +45,11 @@ export async function scanCommand(argv: string[]): Promise<void> {
       );
       for (const e of report.errors) console.log(`  ${e.kind}: ${e.path}: ${e.message}`);
       for (const pr of report.problems) console.log(`  problem: ${pr.path}: ${pr.message}`);
+      const ocr = report.ocr;
+      if (ocr && ocr.headers + ocr.documents + ocr.failed.length > 0) {
+        console.log(`OCR: ${ocr.headers} header(s) and ${ocr.documents} whole document(s) (${ocr.pages} page(s)) read in ${(ocr.durationMs / 1000).toFixed(1)} s.`);
+        for (const f of ocr.failed) console.log(`  ocr: ${f.path}: ${f.message}`);
+      }
       if (controller.signal.aborted) console.log('Cancelled: finished files are kept; run scan again to continue.');
     }
   } finally {

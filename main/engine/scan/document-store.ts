@@ -23,7 +23,12 @@ export interface ContentRow {
   error_kind: string | null;
   error_message: string | null;
   header_text: string;
+  /** Text for search: the text layer, or the OCR text once OCR read every page. */
   full_text: string;
+  /** OCR cache (schema 3); absent on rows built from a fresh analysis. */
+  ocr_status?: 'header' | 'done' | 'failed' | null;
+  ocr_header_text?: string;
+  ocr_error?: string | null;
 }
 
 export interface DocumentRow {
@@ -78,10 +83,12 @@ export class DocumentStore {
               @signatures, @error_kind, @error_message, @header_text, @full_text, @analyzed_at)
       ON CONFLICT(sha256) DO UPDATE SET
         analyzer_version = excluded.analyzer_version, size = excluded.size, kind = excluded.kind, pages = excluded.pages,
-        text_layer = excluded.text_layer, text_quality = excluded.text_quality, ocr = excluded.ocr,
+        text_layer = excluded.text_layer, text_quality = excluded.text_quality,
         encrypted = excluded.encrypted, signatures = excluded.signatures, error_kind = excluded.error_kind,
-        error_message = excluded.error_message, header_text = excluded.header_text, full_text = excluded.full_text,
-        analyzed_at = excluded.analyzed_at`);
+        error_message = excluded.error_message, header_text = excluded.header_text, analyzed_at = excluded.analyzed_at,
+        -- Re-reading the same bytes (a newer analyzer) keeps what OCR already found in them.
+        ocr = CASE WHEN contents.ocr_status IN ('header', 'done') THEN contents.ocr ELSE excluded.ocr END,
+        full_text = CASE WHEN contents.ocr_status = 'done' THEN contents.full_text ELSE excluded.full_text END`);
     this.getContentStmt = db.prepare('SELECT * FROM contents WHERE sha256 = ?');
     this.insertDocStmt = db.prepare(`
       INSERT INTO documents(id, root_id, rel_path, size, mtime_ms, sha256, number, type, issuer, issuer_parent, place, date,
@@ -163,5 +170,85 @@ export class DocumentStore {
   deleteDocument(doc: DocumentRow): void {
     this.deleteFtsStmt.run(doc.rowid);
     this.deleteDocStmt.run(doc.id);
+  }
+
+  // ---- OCR (schema 3) -------------------------------------------------------------------------
+
+  /**
+   * Contents OCR should read, oldest first: PDFs without an error whose text layer is not usable,
+   * that some document still points at, never tried (or tried by an older OCR engine), or whose
+   * header is read but not yet their pages.
+   */
+  pendingOcr(stage: 'header' | 'pages', ocrVersion: number): { sha256: string; pages: number }[] {
+    const which =
+      stage === 'header' ? '(c.ocr_status IS NULL OR c.ocr_version < @v)' : "c.ocr_status = 'header' AND c.ocr_version >= @v";
+    return this.db
+      .prepare(
+        `SELECT c.sha256, COALESCE(c.pages, 1) AS pages FROM contents c
+         WHERE c.kind = 'pdf' AND c.error_kind IS NULL AND c.text_quality <> 'usable' AND ${which}
+           AND EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = c.sha256)
+         ORDER BY c.analyzed_at, c.sha256`,
+      )
+      .all({ v: ocrVersion }) as { sha256: string; pages: number }[];
+  }
+
+  /** Where the bytes of a content can be read: every document path holding them. */
+  pathsOf(sha256: string): string[] {
+    const rows = this.db
+      .prepare('SELECT r.path AS root, d.rel_path FROM documents d JOIN roots r ON r.id = d.root_id WHERE d.sha256 = ?')
+      .all(sha256) as { root: string; rel_path: string }[];
+    return rows.map((r) => path.join(r.root, ...r.rel_path.split('/')));
+  }
+
+  saveOcrHeader(sha256: string, headerText: string, ocrVersion: number): void {
+    this.db
+      .prepare(
+        `UPDATE contents SET ocr_status = 'header', ocr_header_text = ?, ocr = 1, ocr_error = NULL, ocr_version = ?, ocr_at = ?
+         WHERE sha256 = ?`,
+      )
+      .run(headerText, ocrVersion, new Date().toISOString(), sha256);
+  }
+
+  /** Every page read (or as many as the cap allows): the OCR text becomes what search matches. */
+  saveOcrPages(sha256: string, fullText: string, error: string | null): void {
+    this.db
+      .prepare("UPDATE contents SET ocr_status = 'done', full_text = ?, ocr_error = ?, ocr_at = ? WHERE sha256 = ?")
+      .run(fullText, error, new Date().toISOString(), sha256);
+  }
+
+  /** Recorded once and not retried: the same bytes would fail the same way. */
+  saveOcrFailure(sha256: string, message: string, ocrVersion: number): void {
+    this.db
+      .prepare("UPDATE contents SET ocr_status = 'failed', ocr_error = ?, ocr_version = ?, ocr_at = ? WHERE sha256 = ?")
+      .run(message, ocrVersion, new Date().toISOString(), sha256);
+  }
+
+  /**
+   * Recognise the header again and refresh the search row of every document holding `sha256`
+   * (after OCR), or of every OCR'd document saved since `since` (re-analysed contents).
+   */
+  refreshDocuments(where: { sha256: string } | { ocrSince: string }, headerOf: (content: ContentRow, relPath: string) => HeaderValues): number {
+    const rows = (
+      'sha256' in where
+        ? this.db.prepare('SELECT id, root_id, rel_path, size, mtime_ms, sha256 FROM documents WHERE sha256 = ?').all(where.sha256)
+        : this.db
+            .prepare(
+              `SELECT d.id, d.root_id, d.rel_path, d.size, d.mtime_ms, d.sha256 FROM documents d JOIN contents c ON c.sha256 = d.sha256
+               WHERE c.ocr = 1 AND d.indexed_at >= ?`,
+            )
+            .all(where.ocrSince)
+    ) as { id: string; root_id: number; rel_path: string; size: number; mtime_ms: number; sha256: string }[];
+    this.db.transaction(() => {
+      for (const d of rows) {
+        const content = this.content(d.sha256);
+        if (!content) continue;
+        this.saveDocument(
+          { id: d.id, rootId: d.root_id, relPath: d.rel_path, size: d.size, mtimeMs: d.mtime_ms, sha256: d.sha256 },
+          headerOf(content, d.rel_path),
+          content,
+        );
+      }
+    })();
+    return rows.length;
   }
 }

@@ -1,0 +1,34 @@
+// Messages between the OCR phase and the OCR workers.
+import type { OcrModel } from './tesseract-engine.js';
+
+export interface OcrSettings {
+  model: OcrModel;
+  /** Resolution and band of page 1 read for the header (number, date: small print, handwriting). */
+  headerDpi: number;
+  headerFraction: number;
+  /** Resolution of the pages read for search. */
+  pageDpi: number;
+  dropRed: boolean;
+}
+
+export const DEFAULT_OCR_SETTINGS: OcrSettings = {
+  model: '4.0.0',
+  headerDpi: 300,
+  headerFraction: 0.45,
+  pageDpi: 200,
+  dropRed: false,
+};
+
+export interface OcrJob {
+  /** 'header': the top band of page 1 at header resolution; 'page': one whole page. */
+  type: 'header' | 'page';
+  path: string;
+  /** The bytes the caller expects; a file that changed since indexing is not read. */
+  sha256: string;
+  page: number;
+  settings: OcrSettings;
+}
+
+export type OcrJobResult =
+  | { changed: true }
+  | { changed: false; text: string; confidence: number; renderMs: number; ocrMs: number };
