@@ -82,21 +82,23 @@ export class Classifier {
       if (found) this.fromPathCode(found, input, add, notes);
     }
 
-    const byPath = [...links.values()].some((l) => l.source === 'folder' || l.source === 'filename');
+    // A code in the path means someone filed the document deliberately: content never overrides
+    // that (an unknown code is reported, not guessed), it only raises a drift note.
+    const filed = folder !== null || file !== null;
     const content = this.matcher.match(input);
     const best = content[0];
-    if (!byPath && best) {
+    if (!filed && best) {
       // Near-ties are kept: one document may serve several criteria.
       for (const m of content.filter((m) => m.score >= best.score * 0.9).slice(0, 3)) {
         add({ code: m.code, source: 'content', reason: m.reason, slotId: m.slotId });
       }
     }
-    if (byPath && best && !content.some((m) => links.has(m.code))) {
-      const filed = [...links.values()].filter((l) => l.source === 'folder' || l.source === 'filename').map((l) => l.code);
+    const pathCodes = [folder, file].filter((f): f is PathCode => f !== null).map((f) => f.code);
+    if (filed && best && !content.some((m) => links.has(m.code))) {
       notes.push({
         kind: 'drift',
         code: best.code,
-        message: `filed under ${filed.join(', ')} but its content matches ${best.code} (${best.reason})`,
+        message: `filed under ${pathCodes.join(', ')} but its content matches ${best.code} (${best.reason})`,
       });
     }
 

@@ -114,7 +114,9 @@ function unique(xs: string[]): string[] {
 }
 
 function reasonOf(doc: ContentInput, typeMatched: boolean, inTitle: string[], inText: number): string {
-  const shown = inTitle.slice(0, 3).map((k) => `'${originalSpelling(doc.title ?? '', k)}'`);
+  // "cải cách hành chính" says it all; "cải cách" and "hành chính" inside it add nothing.
+  const longest = inTitle.filter((k) => !inTitle.some((o) => o !== k && o.includes(k)));
+  const shown = longest.slice(0, 3).map((k) => `'${originalSpelling(doc.title ?? '', k)}'`);
   const type = typeMatched && doc.type ? `${doc.type} + ` : '';
   const more = inText > 0 ? ` (+${inText} in text)` : '';
   return `${type}${shown.join(', ')} in subject${more}`;
