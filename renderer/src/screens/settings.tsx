@@ -1,0 +1,115 @@
+// Settings: evidence folders (roots) with their office, scanning, and the workspace knobs.
+import { useState } from 'react';
+import type { WorkspaceSettingsJson } from '../../../shared/api.js';
+import { PathInput } from '../components/path-input.js';
+import { useI18n } from '../i18n/index.js';
+import { useApp } from '../state.js';
+import { formatDate } from '../format.js';
+
+export function SettingsScreen() {
+  const { t } = useI18n();
+  const { workspace, run, setWorkspace, progress } = useApp();
+  const [dir, setDir] = useState('');
+  const [office, setOffice] = useState('');
+  const [form, setForm] = useState<WorkspaceSettingsJson | null>(null);
+  const [saved, setSaved] = useState(false);
+  if (!workspace) return null;
+  const s = form ?? workspace.settings;
+  const num = (key: 'pollingIntervalMs' | 'stabilityWindowMs' | 'batchSize' | 'fileTimeoutMs', label: string) => (
+    <label>
+      {label}
+      <input type="number" value={s[key]} onChange={(e) => setForm({ ...s, [key]: Number(e.target.value) })} data-testid={`setting-${key}`} />
+    </label>
+  );
+
+  return (
+    <div className="settings">
+      <section>
+        <h2>{t('settings.roots')}</h2>
+        {workspace.roots.length === 0 && <p className="notice">{t('settings.noRoots')}</p>}
+        <table className="roots">
+          <tbody>
+            {workspace.roots.map((r) => (
+              <tr key={r.id} data-testid="root-row" data-path={r.path}>
+                <td>
+                  <code>{r.path}</code>
+                </td>
+                <td>{r.office ?? '—'}</td>
+                <td className="muted">{formatDate(r.addedAt)}</td>
+                <td>
+                  <button onClick={() => void run('roots:remove', { dir: r.path }).then(setWorkspace)}>{t('common.remove')}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run('roots:add', { dir: dir.trim(), office: office.trim() || null }).then((w) => {
+              setWorkspace(w);
+              setDir('');
+              setOffice('');
+            });
+          }}
+        >
+          <PathInput value={dir} onChange={setDir} kind="folder" testId="root-dir" placeholder="/srv/TLKC/Phòng TCCB" />
+          <input value={office} onChange={(e) => setOffice(e.target.value)} placeholder={t('settings.office')} data-testid="root-office" />
+          <button type="submit" disabled={!dir.trim()} data-testid="add-root">
+            {t('settings.addRoot')}
+          </button>
+        </form>
+        <p>
+          {progress.running ? (
+            <button onClick={() => void run('index:cancel', {})}>{t('settings.cancelScan')}</button>
+          ) : (
+            <button className="primary" data-testid="scan-now" disabled={workspace.roots.length === 0} onClick={() => void run('index:scan', {}).catch(() => undefined)}>
+              {t('settings.scan')}
+            </button>
+          )}
+        </p>
+      </section>
+      <section>
+        <h2>{t('settings.general')}</h2>
+        <form
+          className="grid-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run('settings:update', s).then((w) => {
+              setWorkspace(w);
+              setForm(null);
+              setSaved(true);
+            });
+          }}
+        >
+          <label>
+            {t('settings.pack')}
+            <input value={`${workspace.pack.name} (${workspace.pack.id})`} readOnly />
+          </label>
+          <label>
+            {t('start.unit')}
+            <input value={s.unit ?? ''} onChange={(e) => setForm({ ...s, unit: e.target.value || null })} />
+          </label>
+          <label>
+            {t('start.year')}
+            <input type="number" value={s.year ?? ''} onChange={(e) => setForm({ ...s, year: e.target.value ? Number(e.target.value) : null })} />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={s.ocr} onChange={(e) => setForm({ ...s, ocr: e.target.checked })} /> {t('settings.ocr')}
+          </label>
+          {num('pollingIntervalMs', t('settings.polling'))}
+          {num('stabilityWindowMs', t('settings.stability'))}
+          {num('batchSize', t('settings.batch'))}
+          {num('fileTimeoutMs', t('settings.timeout'))}
+          <div>
+            <button type="submit" className="primary" disabled={!form} data-testid="save-settings">
+              {t('common.save')}
+            </button>
+            {saved && !form && <span className="muted"> {t('settings.saved')}</span>}
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}
