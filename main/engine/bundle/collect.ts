@@ -1,0 +1,53 @@
+// What the bundle is made of, read from the workspace: the pack's criteria with self-scores and
+// status, and every document with its links to criteria.
+import type { CriterionStatus, DocumentJson } from '../../../shared/types.js';
+import { listDocuments } from '../query/documents.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { computeStatus } from '../completeness/status.js';
+
+export interface BundleCriterion {
+  code: string;
+  title: string;
+  parent: string | null;
+  maxPoints: number | null;
+  selfScore: number | null;
+  explanation: string | null;
+  status: CriterionStatus | null;
+  /** Leaf criteria carry the evidence (CONTRACTS.md §3). */
+  leaf: boolean;
+}
+
+export interface BundleInput {
+  unit: string | null;
+  year: number | null;
+  pack: { id: string; name: string };
+  criteria: BundleCriterion[];
+  documents: DocumentJson[];
+}
+
+export function collectBundleInput(ws: Workspace): BundleInput {
+  const pack = ws.pack();
+  const settings = ws.settings();
+  const parents = new Set(pack.criteria.map((c) => c.parent).filter((p): p is string => p !== null));
+  const states = new Map(computeStatus(ws).criteria.map((s) => [s.code, s]));
+  const criteria = pack.criteria.map((c): BundleCriterion => {
+    const s = states.get(c.code);
+    return {
+      code: c.code,
+      title: c.title,
+      parent: c.parent,
+      maxPoints: s?.maxPoints ?? c.maxPoints,
+      selfScore: s?.selfScore ?? null,
+      explanation: s?.explanation ?? null,
+      status: s?.status ?? null,
+      leaf: !parents.has(c.code),
+    };
+  });
+  return {
+    unit: settings.unit,
+    year: settings.year ?? pack.year,
+    pack: { id: pack.id, name: pack.name },
+    criteria,
+    documents: listDocuments(ws),
+  };
+}

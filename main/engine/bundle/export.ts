@@ -1,0 +1,189 @@
+// kiemchung export: the bundle for the Sở Nội vụ (CONTRACTS.md §4). Order inside the zip:
+// the four reports, the originals folder by folder, the merged review PDFs (--merged-pdf), then
+// manifest.json and SHA256SUMS, both built from what was actually written.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { mergedEntryPath } from '../../../shared/bundle-names.js';
+import { UserError } from '../errors.js';
+import { isInside, listRoots } from '../workspace/roots.js';
+import { DB_FILE, type Workspace } from '../workspace/workspace.js';
+import { collectBundleInput } from './collect.js';
+import { buildMergedPdf } from './merged-pdf.js';
+import { planBundle } from './plan.js';
+import { buildReportModel } from './report-model.js';
+import { evidenceListPdf, selfAssessmentPdf } from './reports-pdf.js';
+import { evidenceListXlsx, selfAssessmentXlsx } from './reports-xlsx.js';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest, type ExportOptions, type ExportProgress, type ExportResult, type ManifestCriterion } from './types.js';
+import { readBundleManifest } from './verify.js';
+import { BundleZipWriter, ExportCancelledError } from './zip-write.js';
+
+function appVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const candidate of ['../../../package.json', '../../../../package.json']) {
+    try {
+      const pkg = require(candidate) as { name?: string; version: string };
+      if (pkg.name === 'kiemchung') return pkg.version;
+    } catch {
+      // source vs dist layout: try the next
+    }
+  }
+  return 'unknown';
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Refuses destinations that would write into evidence or over the workspace database. */
+export function checkDestination(ws: Workspace, out: string): string {
+  const abs = path.resolve(out);
+  const dir = path.dirname(abs);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError(`the folder ${dir} does not exist; create it or choose another place for the bundle.`);
+  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) throw new UserError(`${abs} is a folder; give a file name such as ${path.join(abs, 'ho-so-cchc.zip')}.`);
+  const candidates = [path.join(fs.realpathSync(dir), path.basename(abs)), realOrSelf(abs)];
+  for (const root of listRoots(ws)) {
+    for (const c of candidates) {
+      if (isInside(c, root.path)) {
+        throw new UserError(`refusing to write the bundle into the evidence folder ${root.path}: KiemChung never writes in evidence folders. Choose a folder outside it.`);
+      }
+    }
+  }
+  const wsDir = realOrSelf(ws.dir);
+  if (candidates.some((c) => path.dirname(c) === wsDir && path.basename(c).startsWith(DB_FILE))) {
+    throw new UserError(`refusing to overwrite the workspace database ${path.join(ws.dir, DB_FILE)}; choose another file name.`);
+  }
+  return abs;
+}
+
+async function checkFreeSpace(dir: string, needed: number): Promise<void> {
+  const s = await fs.promises.statfs(dir).catch(() => null);
+  if (!s) return;
+  const free = s.bavail * s.bsize;
+  // Reports, manifest and zip headers add a little to the originals; keep a margin.
+  if (free < needed * 1.02 + (8 << 20)) {
+    const mb = (n: number): string => `${Math.ceil(n / (1 << 20))} MB`;
+    throw new UserError(`not enough disk space in ${dir}: the bundle needs about ${mb(needed)}, ${mb(free)} is free. Nothing was written.`);
+  }
+}
+
+export async function exportBundle(ws: Workspace, options: ExportOptions): Promise<ExportResult> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const signal = options.signal;
+  const progress = (p: ExportProgress): void => options.onProgress?.(p);
+  const out = checkDestination(ws, options.out);
+  progress({ phase: 'preparing', current: 0, total: 1 });
+  const previous = options.since ? await readBundleManifest(path.resolve(options.since)) : null;
+  const input = collectBundleInput(ws);
+  const plan = planBundle(input, previous?.manifest ?? null);
+  const evidence = plan.criteria.flatMap((c) => c.evidence);
+  await checkFreeSpace(path.dirname(out), evidence.reduce((s, e) => s + e.doc.size, 0));
+  if (signal?.aborted) throw new ExportCancelledError();
+
+  const supplement = previous ? { file: path.basename(options.since ?? ''), date: previous.manifest.createdAt ?? null } : null;
+  const model = buildReportModel(input, plan, now, supplement);
+  const writer = await BundleZipWriter.open(out, signal);
+  try {
+    progress({ phase: 'reports', current: 0, total: 4 });
+    const reports: [string, () => Promise<Uint8Array | Buffer>][] = [
+      ['00_DanhMuc_TLKC.pdf', () => evidenceListPdf(model)],
+      ['00_DanhMuc_TLKC.xlsx', () => evidenceListXlsx(model)],
+      ['00_BangTuDanhGia.pdf', () => selfAssessmentPdf(model)],
+      ['00_BangTuDanhGia.xlsx', () => selfAssessmentXlsx(model)],
+    ];
+    for (const [i, [name, make]] of reports.entries()) {
+      await writer.addBuffer(Buffer.from(await make()), name, { compress: false, mtime: now });
+      progress({ phase: 'reports', current: i + 1, total: reports.length });
+    }
+
+    progress({ phase: 'originals', current: 0, total: evidence.length });
+    for (const [i, e] of evidence.entries()) {
+      await writer.addFile(e.doc.path, e.path, { sha256: e.doc.sha256, size: e.doc.size }, new Date(e.doc.mtime));
+      progress({ phase: 'originals', current: i + 1, total: evidence.length });
+    }
+
+    const merged: ExportResult['merged'] = [];
+    const mergedByCode = new Map<string, NonNullable<ManifestCriterion['merged']>>();
+    if (options.mergedPdf) {
+      const targets = plan.criteria.filter((c) => c.criterion.leaf && c.evidence.length > 0);
+      progress({ phase: 'merging', current: 0, total: targets.length });
+      for (const [i, { criterion, evidence: items }] of targets.entries()) {
+        if (signal?.aborted) throw new ExportCancelledError();
+        const result = await buildMergedPdf(criterion, items, { unit: input.unit, year: input.year, createdAt: now, ...(signal ? { signal } : {}) });
+        if (signal?.aborted) throw new ExportCancelledError();
+        const entryPath = mergedEntryPath(criterion.code);
+        await writer.addBuffer(Buffer.from(result.bytes), entryPath, { compress: false, mtime: now });
+        mergedByCode.set(criterion.code, { path: entryPath, pages: result.pages, omitted: result.omitted });
+        merged.push({ code: criterion.code, path: entryPath, pages: result.pages, omitted: result.omitted.length });
+        progress({ phase: 'merging', current: i + 1, total: targets.length });
+      }
+    }
+
+    progress({ phase: 'finishing', current: 0, total: 1 });
+    const manifest: BundleManifest & { state?: typeof plan.state } = {
+      format: BUNDLE_FORMAT,
+      version: BUNDLE_VERSION,
+      createdAt: now.toISOString(),
+      app: { name: 'kiemchung', version: appVersion() },
+      unit: input.unit,
+      year: input.year,
+      pack: input.pack,
+      since: previous ? { file: path.basename(options.since ?? ''), sha256: previous.sha256, createdAt: previous.manifest.createdAt ?? null } : null,
+      criteria: plan.criteria.map(({ criterion: c, evidence: items }) => ({
+        code: c.code,
+        title: c.title,
+        maxPoints: c.maxPoints,
+        selfScore: c.selfScore,
+        explanation: c.explanation,
+        status: c.status,
+        evidence: items.map((e) => ({
+          path: e.path,
+          sha256: e.doc.sha256,
+          size: e.doc.size,
+          pages: e.doc.pages,
+          number: e.doc.number,
+          type: e.doc.type,
+          date: e.doc.date,
+          title: e.doc.title,
+          issuer: e.doc.issuer,
+          signatures: e.doc.signatures,
+          review: e.review,
+          sourceRelPath: e.doc.relPath,
+          ...(e.change ? { change: e.change } : {}),
+        })),
+        ...(options.mergedPdf ? { merged: mergedByCode.get(c.code) ?? null } : {}),
+      })),
+      withdrawn: plan.withdrawn,
+      files: writer.written.map((w) => ({ path: w.path, sha256: w.sha256, size: w.size })),
+    };
+    // A supplement's evidence lists hold only what it adds; `state` is the complete set after it,
+    // so a later --since against this supplement compares with everything submitted so far.
+    if (previous) manifest.state = plan.state;
+    await writer.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), 'manifest.json', { compress: true, mtime: now });
+    const sums = writer.written.map((w) => `${w.sha256}  ${w.path}\n`).join('');
+    await writer.addBuffer(Buffer.from(sums, 'utf8'), 'SHA256SUMS', { compress: true, mtime: now });
+    const entries = writer.written.length;
+    const bytes = await writer.finish();
+    progress({ phase: 'finishing', current: 1, total: 1 });
+    return {
+      out,
+      bytes,
+      entries,
+      criteria: plan.criteria.filter((c) => c.evidence.length > 0).length,
+      documents: evidence.length,
+      rejectedLinks: plan.rejectedLinks,
+      skippedLinks: plan.skippedLinks,
+      withdrawn: plan.withdrawn.length,
+      merged,
+      durationMs: Date.now() - started,
+    };
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+}
