@@ -10,6 +10,7 @@ import { describeError } from '../errors.js';
 import { JobTimeoutError, WorkerCrashError, WorkerPool, workerScript } from '../index/worker-pool.js';
 import type { DocumentStore } from '../scan/document-store.js';
 import { headerOf } from '../scan/header-of.js';
+import { worthOcr } from './layer-language.js';
 import { DEFAULT_OCR_SETTINGS, type OcrJob, type OcrJobResult, type OcrSettings } from './ocr-jobs.js';
 import { OCR_VERSION } from './tesseract-engine.js';
 
@@ -67,7 +68,11 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
   if (options.since) store.refreshDocuments({ ocrSince: options.since }, headerOf);
   if (!options.enabled || signal?.aborted) return finish(report, started);
 
-  const headers = store.pendingOcr('header', OCR_VERSION);
+  const headers = store.pendingOcr('header', OCR_VERSION).filter((c) => {
+    if (worthOcr(c.text_quality, c.sample)) return true;
+    store.saveOcrFailure(c.sha256, 'not read by OCR: its text layer has no diacritics and is not Vietnamese', OCR_VERSION, 'skipped');
+    return false;
+  });
   if (headers.length === 0 && store.pendingOcr('pages', OCR_VERSION).length === 0) return finish(report, started);
 
   const settings: OcrSettings = { ...DEFAULT_OCR_SETTINGS, ...options.settings };

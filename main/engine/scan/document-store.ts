@@ -26,7 +26,7 @@ export interface ContentRow {
   /** Text for search: the text layer, or the OCR text once OCR read every page. */
   full_text: string;
   /** OCR cache (schema 3); absent on rows built from a fresh analysis. */
-  ocr_status?: 'header' | 'done' | 'failed' | null;
+  ocr_status?: 'header' | 'done' | 'failed' | 'skipped' | null;
   ocr_header_text?: string;
   ocr_error?: string | null;
 }
@@ -179,17 +179,19 @@ export class DocumentStore {
    * that some document still points at, never tried (or tried by an older OCR engine), or whose
    * header is read but not yet their pages.
    */
-  pendingOcr(stage: 'header' | 'pages', ocrVersion: number): { sha256: string; pages: number }[] {
+  pendingOcr(stage: 'header' | 'pages', ocrVersion: number): { sha256: string; pages: number; text_quality: string; sample: string }[] {
     const which =
       stage === 'header' ? '(c.ocr_status IS NULL OR c.ocr_version < @v)' : "c.ocr_status = 'header' AND c.ocr_version >= @v";
     return this.db
       .prepare(
-        `SELECT c.sha256, COALESCE(c.pages, 1) AS pages FROM contents c
+        `SELECT c.sha256, COALESCE(c.pages, 1) AS pages, c.text_quality,
+                CASE WHEN c.text_quality = 'no-diacritics' THEN substr(c.full_text, 1, 40000) ELSE '' END AS sample
+         FROM contents c
          WHERE c.kind = 'pdf' AND c.error_kind IS NULL AND c.text_quality <> 'usable' AND ${which}
            AND EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = c.sha256)
          ORDER BY c.analyzed_at, c.sha256`,
       )
-      .all({ v: ocrVersion }) as { sha256: string; pages: number }[];
+      .all({ v: ocrVersion }) as { sha256: string; pages: number; text_quality: string; sample: string }[];
   }
 
   /** Where the bytes of a content can be read: every document path holding them. */
@@ -216,11 +218,11 @@ export class DocumentStore {
       .run(fullText, error, new Date().toISOString(), sha256);
   }
 
-  /** Recorded once and not retried: the same bytes would fail the same way. */
-  saveOcrFailure(sha256: string, message: string, ocrVersion: number): void {
+  /** Recorded once and not retried: the same bytes would fail (or be skipped) the same way. */
+  saveOcrFailure(sha256: string, message: string, ocrVersion: number, status: 'failed' | 'skipped' = 'failed'): void {
     this.db
-      .prepare("UPDATE contents SET ocr_status = 'failed', ocr_error = ?, ocr_version = ?, ocr_at = ? WHERE sha256 = ?")
-      .run(message, ocrVersion, new Date().toISOString(), sha256);
+      .prepare('UPDATE contents SET ocr_status = ?, ocr_error = ?, ocr_version = ?, ocr_at = ? WHERE sha256 = ?')
+      .run(status, message, ocrVersion, new Date().toISOString(), sha256);
   }
 
   /**
