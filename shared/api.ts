@@ -75,7 +75,8 @@ export interface WorkspaceInfo {
   settings: WorkspaceSettingsJson;
 }
 
-export type IndexPhase = 'idle' | 'listing' | 'indexing' | 'ocr' | 'classifying' | 'done';
+/** Scan phases as the engine reports them ('ocr-header': reading scans' headers; 'ocr-pages': full text). */
+export type IndexPhase = 'idle' | 'listing' | 'indexing' | 'ocr-header' | 'ocr-pages' | 'classifying' | 'done';
 
 export interface IndexProgress {
   running: boolean;

@@ -1,18 +1,11 @@
 // Reviewer actions (links, decisions, self-score) and the export bundle.
-import fs from 'node:fs';
 import type { ExportResultJson, VerifyJson } from '../../shared/api.js';
+import { exportBundle, verifyBundle } from '../engine/bundle/index.js';
 import { computeStatus } from '../engine/completeness/status.js';
 import { assignDocument, reviewDocument, setScore, unassignDocument } from '../engine/review/review.js';
 import { ApiFailure } from './failure.js';
 import type { HandlerGroup } from './handlers.js';
-import { optionalEngine, type BundleModule } from './optional-engine.js';
 import { readableFile, writableOutput } from './paths.js';
-
-async function bundle(): Promise<BundleModule> {
-  const eng = await optionalEngine();
-  if (!eng.bundle) throw new ApiFailure('unavailable', 'The export bundle is not in this build yet (engine issue 6).');
-  return eng.bundle;
-}
 
 function toVerify(raw: unknown): VerifyJson {
   const r = (raw ?? {}) as Partial<VerifyJson>;
@@ -31,34 +24,20 @@ export const reviewHandlers: HandlerGroup<'review:assign' | 'review:unassign' | 
   'bundle:export': async (args, { session }) => {
     const ws = session.require();
     const out = writableOutput(ws, args.out, '.zip', 'The bundle file');
-    const since = args.since ? readableFile(args.since, '.zip', 'The previous bundle') : undefined;
-    const mod = await bundle();
+    const since = args.since ? readableFile(args.since, '.zip', 'The previous bundle') : null;
     if (session.bundleRunning) throw new ApiFailure('busy', 'An export is already running.');
     session.bundleRunning = true;
-    const started = Date.now();
     try {
-      const onProgress = (p: { phase?: string; current?: number; total?: number }): void =>
-        session.emit('bundle:progress', { phase: p.phase ?? 'writing', current: p.current ?? 0, total: p.total ?? 0 });
-      session.emit('bundle:progress', { phase: 'start', current: 0, total: 0 });
-      const raw = (await mod.exportBundle(ws, { out, ...(since ? { since } : {}), mergedPdf: args.mergedPdf ?? false, onProgress })) as { entries?: number; files?: unknown[] } | undefined;
-      const verify = typeof mod.verifyBundle === 'function' ? toVerify(await mod.verifyBundle(out)) : null;
-      const result: ExportResultJson = {
-        out,
-        entries: typeof raw?.entries === 'number' ? raw.entries : Array.isArray(raw?.files) ? raw.files.length : (verify?.entries ?? null),
-        bytes: fs.existsSync(out) ? fs.statSync(out).size : null,
-        durationMs: Date.now() - started,
-        verify,
-      };
-      session.emit('bundle:progress', { phase: 'done', current: 1, total: 1 });
+      session.emit('bundle:progress', { phase: 'preparing', current: 0, total: 0 });
+      const r = await exportBundle(ws, { out, since, mergedPdf: args.mergedPdf ?? false, onProgress: (p) => session.emit('bundle:progress', p) });
+      session.emit('bundle:progress', { phase: 'verifying', current: 0, total: 0 });
+      // Re-read with the independent reader: the user sees the verify result, not just "done".
+      const verify = toVerify(await verifyBundle(out));
+      const result: ExportResultJson = { out: r.out, entries: r.entries, bytes: r.bytes, durationMs: r.durationMs, verify };
       return result;
     } finally {
       session.bundleRunning = false;
     }
   },
-  'bundle:verify': async (args) => {
-    const file = readableFile(args.file, '.zip', 'The bundle');
-    const mod = await bundle();
-    if (typeof mod.verifyBundle !== 'function') throw new ApiFailure('unavailable', 'Bundle verification is not in this build yet (engine issue 6).');
-    return toVerify(await mod.verifyBundle(file));
-  },
+  'bundle:verify': async (args) => toVerify(await verifyBundle(readableFile(args.file, '.zip', 'The bundle'))),
 };

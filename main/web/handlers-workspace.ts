@@ -29,7 +29,7 @@ function appVersion(): string {
 }
 
 /** Runs one scan with throttled progress events; a second concurrent scan is refused. */
-export async function runScan(session: Session): Promise<ScanResultJson> {
+export async function runScan(session: Session, options: { ocr?: boolean } = {}): Promise<ScanResultJson> {
   const ws = session.require();
   if (session.scan) throw new ApiFailure('busy', 'A scan is already running; wait for it or cancel it.');
   const controller = new AbortController();
@@ -44,7 +44,7 @@ export async function runScan(session: Session): Promise<ScanResultJson> {
   };
   try {
     session.setProgress({ running: true, phase: 'listing', current: 0, total: 0, path: null });
-    const report = await scanWorkspace(ws, { signal: controller.signal, onProgress });
+    const report = await scanWorkspace(ws, { signal: controller.signal, onProgress, ...(options.ocr !== undefined ? { ocr: options.ocr } : {}) });
     const result: ScanResultJson = { ...report, cancelled: controller.signal.aborted };
     session.emit('index:done', result);
     return result;
@@ -85,7 +85,7 @@ export const workspaceHandlers: HandlerGroup<
       appDataDir: appDataDir(),
       platform: `${os.platform()} ${os.arch()}`,
       recent: session.recent(),
-      features: { status: true, review: true, offices: true, bundle: !!eng.bundle, watch: !!eng.watch },
+      features: { status: true, review: true, offices: true, bundle: true, watch: !!eng.watch },
     };
   },
   'packs:list': () => listPacks(),
@@ -136,7 +136,7 @@ export const workspaceHandlers: HandlerGroup<
     session.emit('workspace:changed', info);
     return info;
   },
-  'index:scan': (_args, { session }) => runScan(session),
+  'index:scan': (args, { session }) => runScan(session, args.ocr !== undefined ? { ocr: args.ocr } : {}),
   'index:cancel': (_args, { session }) => {
     session.scan?.abort();
     return null;

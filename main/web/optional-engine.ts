@@ -1,16 +1,10 @@
-// Engine parts that other issues are still building (bundle, watch). They are loaded by path at run time so the UI works with whatever has landed; a missing
+// Engine parts that may be missing from a build (the watcher). They are loaded by path at run time so the UI works with whatever has landed; a missing
 // part answers 'unavailable' with a plain message instead of breaking the build.
-export interface BundleModule {
-  exportBundle(...args: unknown[]): Promise<unknown>;
-  verifyBundle(...args: unknown[]): Promise<unknown>;
-}
-
 export interface WatchModule {
   startWatching(...args: unknown[]): unknown;
 }
 
 export interface OptionalEngine {
-  bundle: BundleModule | null;
   watch: WatchModule | null;
 }
 
@@ -41,7 +35,6 @@ let cached: Promise<OptionalEngine> | null = null;
 
 export function optionalEngine(): Promise<OptionalEngine> {
   cached ??= (async () => ({
-    bundle: await load<BundleModule>(['../engine/bundle/index.js', '../engine/bundle/bundle.js', '../engine/bundle/export.js'], ['exportBundle']),
     watch: await load<WatchModule>(['../engine/watch/index.js', '../engine/watch/watcher.js', '../engine/watch/watch.js'], ['startWatching']),
   }))();
   return cached;

@@ -17,7 +17,8 @@ export function StatusBar() {
     case 'indexing':
       label = t('progress.indexing', { current: progress.current, total: progress.total });
       break;
-    case 'ocr':
+    case 'ocr-header':
+    case 'ocr-pages':
       label = t('progress.ocr', { current: progress.current, total: progress.total });
       break;
     case 'classifying':
