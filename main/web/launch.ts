@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const electronMain = path.join(root, 'dist', 'main', 'electron', 'main.js');
   if (exe && fs.existsSync(electronMain)) {
     ensureRendererBuilt(root);
-    const child = spawn(exe, [electronMain], { stdio: 'inherit' });
+    // Started on the package folder so app.getAppPath() is the root (package.json "main" names the entry).
+    const child = spawn(exe, [root], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
