@@ -6,13 +6,6 @@ import { PackImportError, formatProblem } from '../engine/packs/errors.js';
 import { NewerSchemaError } from '../engine/db/database.js';
 import { UserError } from '../engine/errors.js';
 import { UsageError } from './args.js';
-import { assignCommand, missingCommand, reviewCommand, scoreCommand, statusCommand, unassignCommand } from './commands/criteria.js';
-import { exportCommand, verifyCommand } from './commands/bundle.js';
-import { folderCommand } from './commands/folders.js';
-import { packsCommand } from './commands/packs.js';
-import { docsCommand, scanCommand, searchCommand } from './commands/scan.js';
-import { watchCommand } from './commands/watch.js';
-import { initCommand } from './commands/workspace.js';
 
 const HELP = `kiemchung: evidence (tài liệu kiểm chứng) for the PAR Index self-assessment
 
@@ -38,22 +31,24 @@ PACK is a built-in pack id (kiemchung packs list) or a pack file (.json, .csv, .
 
 type Command = (argv: string[]) => Promise<void>;
 
-const COMMANDS: Record<string, Command> = {
-  init: initCommand,
-  packs: packsCommand,
-  folder: folderCommand,
-  scan: scanCommand,
-  watch: watchCommand,
-  docs: docsCommand,
-  search: searchCommand,
-  export: exportCommand,
-  verify: verifyCommand,
-  status: statusCommand,
-  assign: assignCommand,
-  unassign: unassignCommand,
-  review: reviewCommand,
-  score: scoreCommand,
-  missing: missingCommand,
+// Commands load on demand: `status` must not pay for the PDF, OCR, zip and spreadsheet libraries
+// that `scan` and `export` need (start-up was seconds on a busy machine when all loaded eagerly).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/workspace.js')).initCommand,
+  packs: async () => (await import('./commands/packs.js')).packsCommand,
+  folder: async () => (await import('./commands/folders.js')).folderCommand,
+  scan: async () => (await import('./commands/scan.js')).scanCommand,
+  watch: async () => (await import('./commands/watch.js')).watchCommand,
+  docs: async () => (await import('./commands/scan.js')).docsCommand,
+  search: async () => (await import('./commands/scan.js')).searchCommand,
+  export: async () => (await import('./commands/bundle.js')).exportCommand,
+  verify: async () => (await import('./commands/bundle.js')).verifyCommand,
+  status: async () => (await import('./commands/criteria.js')).statusCommand,
+  assign: async () => (await import('./commands/criteria.js')).assignCommand,
+  unassign: async () => (await import('./commands/criteria.js')).unassignCommand,
+  review: async () => (await import('./commands/criteria.js')).reviewCommand,
+  score: async () => (await import('./commands/criteria.js')).scoreCommand,
+  missing: async () => (await import('./commands/criteria.js')).missingCommand,
 };
 
 function version(): string {
@@ -78,12 +73,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(version());
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     process.stderr.write(`kiemchung: unknown command '${name}'\n\n${HELP}`);
     return 2;
   }
   try {
+    const command = await load();
     await command(rest);
     return 0;
   } catch (e) {

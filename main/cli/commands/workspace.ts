@@ -1,4 +1,3 @@
-import { resolvePackArg } from '../../engine/packs/library.js';
 import { Workspace } from '../../engine/workspace/workspace.js';
 import { UsageError, parse, positional, printJson, stringOption, flag } from '../args.js';
 
@@ -16,6 +15,9 @@ export async function initCommand(argv: string[]): Promise<void> {
     year = Number(yearText);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year '${yearText}' is not a year like 2023`);
   }
+  // Loaded here only: the pack readers pull in the spreadsheet library, which every other
+  // command (they all open workspaces through this module) would otherwise pay for at start-up.
+  const { resolvePackArg } = await import('../../engine/packs/library.js');
   const pack = await resolvePackArg(packArg);
   const ws = Workspace.create(positional(p, 0), { pack, year, unit: stringOption(p, 'unit') ?? null });
   try {
