@@ -47,10 +47,14 @@ interface ManualRow {
   action: 'assign' | 'unassign';
 }
 
-/** The text content matching reads: page-1 header and the start of the body (text layer or OCR). */
+/**
+ * The text content matching reads: the page-1 header (the text layer when usable, else what OCR
+ * read of it) and the start of the body (full_text holds the OCR text once every page is read).
+ */
 const DOC_SQL = `
   SELECT d.id, d.rel_path, r.path AS root_path, d.sha256, d.type, d.title,
-         c.header_text || ' ' || substr(c.full_text, 1, 4000) AS text
+         CASE WHEN c.text_quality = 'usable' THEN c.header_text ELSE c.ocr_header_text END
+           || ' ' || substr(c.full_text, 1, 4000) AS text
   FROM documents d JOIN roots r ON r.id = d.root_id JOIN contents c ON c.sha256 = d.sha256`;
 
 /** What one classification run needs to know about the pack, built once per run. */
