@@ -113,6 +113,32 @@ describe('file-name code styles', () => {
   });
 });
 
+describe('duplicates', () => {
+  it('shows copies and re-saved versions of the same document, and drops none', async () => {
+    // Same text, different bytes: what a second scan or a re-export of the same document gives.
+    const resaved = path.join(tempDir('resaved'), 'plan-000-resaved.pdf');
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.load(fs.readFileSync(seed('plan-000.pdf')));
+    doc.setTitle('re-saved');
+    fs.writeFileSync(resaved, await doc.save());
+    const { ws } = await workspaceOver({
+      'TC 1.2/plan-000.pdf': seed('plan-000.pdf'),
+      'Phòng TCCB/ban sao plan-000.pdf': seed('plan-000.pdf'),
+      'Văn phòng/plan-000 (ban in lai).pdf': resaved,
+    });
+    const docs = byRel(ws);
+    expect(docs.size).toBe(3);
+    const original = docs.get('TC 1.2/plan-000.pdf') as DocumentJson;
+    const copy = docs.get('Phòng TCCB/ban sao plan-000.pdf') as DocumentJson;
+    const other = docs.get('Văn phòng/plan-000 (ban in lai).pdf') as DocumentJson;
+    expect(original.duplicates).toEqual(expect.arrayContaining([{ id: copy.id, kind: 'same-bytes' }, { id: other.id, kind: 'same-document' }]));
+    expect(other.duplicates.map((d) => d.kind)).toEqual(['same-document', 'same-document']);
+    const groups = computeStatus(ws).duplicates;
+    expect(groups.find((g) => g.kind === 'same-bytes')?.documents.sort()).toEqual([original.id, copy.id].sort());
+    expect(groups.find((g) => g.kind === 'same-document')).toMatchObject({ key: '78/KH-SYT 2023-06-08' });
+  });
+});
+
 describe('an evidence tree with every kind of problem', () => {
   const tree = {
     '1. Chỉ đạo điều hành/1.1 Kế hoạch CCHC/plan-002.pdf': seed('plan-002.pdf'),

@@ -2,6 +2,7 @@
 // slot's expected types and keywords. Keywords are weighted by how rare they are across the pack
 // (inverse document frequency over criteria), so words every criterion shares ("hành chính",
 // "cải cách") cannot link a document on their own.
+import { DOCUMENT_TYPES } from '../../../shared/document-types.js';
 import { leafCriteria, type CriteriaPack, type Criterion, type EvidenceSlot } from '../../../shared/pack.js';
 import { foldForMatch, foldPreservingOffsets, nfc } from '../../../shared/vietnamese.js';
 
@@ -34,6 +35,9 @@ interface Target {
   keywords: string[];
 }
 
+/** "ke hoach", "bao cao", …: a subject that names its own type says nothing about its topic. */
+const TYPE_NAMES = new Set(DOCUMENT_TYPES.map((t) => words(t.name).trim()));
+
 /** Folded words separated by single spaces, padded, so " keyword " matches whole words only. */
 function words(text: string): string {
   return ` ${foldForMatch(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
@@ -47,14 +51,14 @@ export class ContentMatcher {
     const leaves = leafCriteria(pack);
     const df = new Map<string, number>();
     for (const c of leaves) {
-      const all = new Set([...c.keywords, ...c.evidence.flatMap((s) => s.keywords)].map((k) => words(k).trim()).filter(Boolean));
+      const all = new Set([...c.keywords, ...c.evidence.flatMap((s) => s.keywords)].map(keyword).filter(Boolean));
       for (const k of all) df.set(k, (df.get(k) ?? 0) + 1);
-      const criterionKeywords = c.keywords.map((k) => words(k).trim());
+      const criterionKeywords = c.keywords.map(keyword);
       if (c.evidence.length === 0) {
         this.targets.push({ criterion: c, slot: null, types: [], keywords: unique(criterionKeywords) });
       }
       for (const slot of c.evidence) {
-        const keywords = unique([...slot.keywords.map((k) => words(k).trim()), ...criterionKeywords]).filter(Boolean);
+        const keywords = unique([...slot.keywords.map(keyword), ...criterionKeywords]).filter(Boolean);
         this.targets.push({ criterion: c, slot, types: slot.types, keywords });
       }
     }
@@ -107,6 +111,12 @@ export class ContentMatcher {
     const untyped = criterion.evidence.find((s) => s.types.length === 0);
     return (untyped ?? criterion.evidence[0])?.id ?? null;
   }
+}
+
+/** A pack keyword as matched: folded words, or '' when it only names a document type. */
+function keyword(k: string): string {
+  const w = words(k).trim();
+  return TYPE_NAMES.has(w) ? '' : w;
 }
 
 function unique(xs: string[]): string[] {
