@@ -43,7 +43,8 @@ export class TesseractEngine {
 
   async recognize(img: GrayImage, dpi: number): Promise<OcrText> {
     const worker = await this.get();
-    await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO, user_defined_dpi: String(Math.round(dpi)) });
+    // debug_file: tesseract's diagnostics ("Detected 161 diacritics") would otherwise reach stderr.
+    await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO, user_defined_dpi: String(Math.round(dpi)), debug_file: '/dev/null' });
     // A Buffer, never a string: tesseract.js would read a string as a path or fetch it as a URL.
     const { data } = await worker.recognize(Buffer.from(toPgm(img)), {}, { text: true, blocks: true });
     return { text: linesOf(data), confidence: data.confidence };
