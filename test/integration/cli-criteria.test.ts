@@ -79,6 +79,20 @@ describe('kiemchung status / assign / review / score / missing', () => {
     expect(json<DocumentJson[]>('docs', ws, '--json', '--criterion', '1.4').map((d) => d.relPath)).toEqual([]);
   });
 
+  it('settings: batches are validated and decide the đợt of what is missing', () => {
+    expect(run('settings', ws, 'batches', 'Đợt 1=30/06/2023; Đợt 2=31/12/2023').code).toBe(0);
+    const missing = json<MissingJson>('missing', ws, '--json');
+    expect(missing.batches).toEqual([{ label: 'Đợt 1', due: '2023-06-30' }, { label: 'Đợt 2', due: '2023-12-31' }]);
+    const c13 = missing.offices.flatMap((o) => o.criteria).find((c) => c.code === '1.3');
+    expect(c13?.batch).toBe('Đợt 2');
+    const bad = run('settings', ws, 'batches', 'Đợt 1=31/02/2023');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/'31\/02\/2023' is not a date/);
+    expect(run('settings', ws, 'colour', 'blue').code).toBe(2);
+    expect(json<{ batches: unknown }>('settings', ws, '--json').batches).toHaveLength(2);
+    expect(run('settings', ws, 'batches', 'default').code).toBe(0);
+  });
+
   it('bad usage exits 2; impossible requests exit 1 with the value at fault', () => {
     expect(run('review', ws, 'cong-van.pdf', '1.4.1').code).toBe(2);
     expect(run('review', ws, 'cong-van.pdf', '1.4.1', '--accept', '--reject').code).toBe(2);
