@@ -214,7 +214,12 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
     ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
   });
   // 4. Classification last: it reads the recognised headers and text (OCR included).
-  if (!options.signal?.aborted) report.classification = classifyWorkspace(ws);
+  // A narrow run (the watcher's) classifies only the documents it wrote (indexing or OCR): links
+  // are computed per document, and classifying thousands of others would cost seconds per event.
+  const written = options.only
+    ? (ws.db.prepare('SELECT id FROM documents WHERE indexed_at >= ?').all(new Date(started).toISOString()) as { id: string }[]).map((r) => r.id)
+    : undefined;
+  if (!options.signal?.aborted) report.classification = classifyWorkspace(ws, written);
   report.durationMs = Date.now() - started;
   progress({ phase: 'done', current: done, total: candidates.length });
   return report;
