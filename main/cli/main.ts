@@ -24,6 +24,7 @@ Usage:
   kiemchung review WS DOC CODE --accept|--reject|--needs-supplement [--note TEXT]
   kiemchung score WS CODE POINTS [--explain TEXT] | score WS CODE --not-applicable
   kiemchung missing WS [--office NAME] [--json]
+  kiemchung history WS [--criterion CODE] [--json]   (who decided what, when)
   kiemchung settings WS [--json] | settings WS KEY VALUE   (unit, year, ocr, batches, …)
 
 WS is a workspace folder (it holds kiemchung.db); evidence stays in its own folders and is never modified.
@@ -50,6 +51,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   review: async () => (await import('./commands/criteria.js')).reviewCommand,
   score: async () => (await import('./commands/criteria.js')).scoreCommand,
   missing: async () => (await import('./commands/criteria.js')).missingCommand,
+  history: async () => (await import('./commands/criteria.js')).historyCommand,
   settings: async () => (await import('./commands/settings.js')).settingsCommand,
 };
 

@@ -70,13 +70,23 @@ describe('kiemchung status / assign / review / score / missing', () => {
     expect(s.summary.selfScore).toBe(1.5);
 
     const missing = json<MissingJson>('missing', ws, '--office', 'Thanh tra', '--json');
-    expect(missing.offices.map((o) => [o.office, o.criteria.map((c) => c.code)])).toEqual([['Thanh tra Sở', ['1.4.2', '2.1']]]);
+    expect(missing.offices.map((o) => [o.office, o.criteria.map((c) => c.code)])).toEqual([['Thanh tra Sở', ['1.4.1', '1.4.2', '2.1']]]);
 
     expect(run('unassign', ws, id, '1.4.1').code).toBe(0);
     expect(json<DocumentJson[]>('docs', ws, '--json', '--unassigned').map((d) => d.relPath)).toEqual(['cong-van.pdf']);
     // A rescan does not undo the manual unassign.
     expect(run('scan', ws, '--no-ocr').code).toBe(0);
     expect(json<DocumentJson[]>('docs', ws, '--json', '--criterion', '1.4').map((d) => d.relPath)).toEqual([]);
+
+    const history = json<{ actor: string; action: string; criterionCode: string }[]>('history', ws, '--json');
+    expect(history.map((h) => `${h.action} ${h.criterionCode}`)).toEqual([
+      'unassign 1.4.1',
+      'score 1.1',
+      'review:accepted 1.4.1',
+      'review:rejected 1.4.1',
+      'assign 1.4.1',
+    ]);
+    expect(new Set(history.map((h) => h.actor))).toEqual(new Set(['thu.ky']));
   });
 
   it('settings: batches are validated and decide the đợt of what is missing', () => {

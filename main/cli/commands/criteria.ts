@@ -3,7 +3,7 @@ import type { StatusJson } from '../../../shared/types.js';
 import { computeStatus } from '../../engine/completeness/status.js';
 import { vnDate } from '../../engine/completeness/evidence-checks.js';
 import { missingByOffice } from '../../engine/offices/missing.js';
-import { assignDocument, reviewDocument, setScore, unassignDocument, type Decision } from '../../engine/review/review.js';
+import { assignDocument, historyOf, reviewDocument, setScore, unassignDocument, type Decision } from '../../engine/review/review.js';
 import { UsageError, flag, parse, positional, printJson, stringOption } from '../args.js';
 import { withWorkspace } from './workspace.js';
 
@@ -105,4 +105,20 @@ export async function missingCommand(argv: string[]): Promise<void> {
     }
   }
   if (result.offices.length === 0) console.log(office ? `Nothing missing for '${office}'.` : 'Nothing missing.');
+}
+
+export async function historyCommand(argv: string[]): Promise<void> {
+  const p = parse(argv, { json: { type: 'boolean' }, criterion: { type: 'string' }, limit: { type: 'string' } }, { min: 1, max: 1, usage: 'kiemchung history WS [--criterion CODE] [--limit N] [--json]' });
+  const code = stringOption(p, 'criterion');
+  const limit = Number(stringOption(p, 'limit') ?? 200);
+  if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit must be a whole number above 0`);
+  const entries = await withWorkspace(positional(p, 0), (ws) => historyOf(ws, { ...(code ? { code } : {}), limit }));
+  if (flag(p, 'json')) {
+    printJson(entries);
+    return;
+  }
+  for (const h of entries) {
+    const what = [h.criterionCode, typeof h.detail.relPath === 'string' ? h.detail.relPath : null, typeof h.detail.note === 'string' ? `"${h.detail.note}"` : null];
+    console.log(`${h.at}  ${h.actor}  ${h.action}  ${what.filter(Boolean).join('  ')}`);
+  }
 }
