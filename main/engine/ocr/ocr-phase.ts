@@ -49,6 +49,8 @@ export interface OcrReport {
 
 export const DEFAULT_MAX_PAGES = 60;
 const WORKER_MEMORY_BYTES = 512 * 1024 * 1024;
+/** A page takes ~2.5 s; on a machine loaded 5× over it took 30 s. Beyond this it is stuck. */
+const TIMEOUT_MS = 180_000;
 
 /** One OCR worker per core, at most 4, and no more than free memory holds comfortably. */
 export function defaultOcrWorkers(): number {
@@ -106,7 +108,7 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
     // 1. Headers, for every pending document, before any body page.
     let done = 0;
     await lanes(headers, pool.size + 1, signal, async ({ sha256 }) => {
-      const r = await read(sha256, 'header', 1, options.headerTimeoutMs ?? 60_000);
+      const r = await read(sha256, 'header', 1, options.headerTimeoutMs ?? TIMEOUT_MS);
       if (signal?.aborted) return;
       if (r.kind === 'ok') {
         store.saveOcrHeader(sha256, r.text, OCR_VERSION);
@@ -130,7 +132,7 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
     await lanes(jobs, pool.size + 1, signal, async ({ doc, page }) => {
       let c = collected.get(doc.sha256);
       if (!c) collected.set(doc.sha256, (c = { texts: [], left: doc.read, errors: [], gone: false, path: null }));
-      const r = c.gone ? ({ kind: 'gone' } as const) : await read(doc.sha256, 'page', page, options.pageTimeoutMs ?? 60_000);
+      const r = c.gone ? ({ kind: 'gone' } as const) : await read(doc.sha256, 'page', page, options.pageTimeoutMs ?? TIMEOUT_MS);
       if (signal?.aborted) return;
       if (r.kind === 'ok') {
         c.texts[page - 1] = r.text;
