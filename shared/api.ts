@@ -4,6 +4,7 @@
 // `{ok:true,value} | {ok:false,error:{kind,message}}`; the renderer maps each kind to words.
 import { z } from 'zod';
 import type { Criterion, PackSummary } from './pack.js';
+import { SettingsPatchSchema, type WorkspaceSettingsJson } from './settings.js';
 export { EVENT_NAMES, functionNameOf, listenerNameOf } from './api-names.js';
 import type { CriterionStatusJson, DocumentJson, ErrorKind, ReviewStatus, SearchHit, StatusJson } from './types.js';
 
@@ -56,16 +57,7 @@ export interface RootJson {
   addedAt: string;
 }
 
-export interface WorkspaceSettingsJson {
-  unit: string | null;
-  year: number | null;
-  ocr: boolean;
-  fileTimeoutMs: number;
-  /** Watcher settings (issue 5); kept in the workspace, read by the watcher when it lands. */
-  pollingIntervalMs: number;
-  stabilityWindowMs: number;
-  batchSize: number;
-}
+export type { BatchJson, WorkspaceSettingsJson } from './settings.js';
 
 export interface WorkspaceInfo {
   dir: string;
@@ -164,17 +156,7 @@ export const callSchemas = {
   'workspace:open': z.object({ dir: absPath }).strict(),
   'workspace:sample': z.object({ documents: z.number().int().min(1).max(5000).optional() }).strict(),
   'workspace:close': empty,
-  'settings:update': z
-    .object({
-      unit: z.string().max(300).nullable().optional(),
-      year: z.number().int().min(2000).max(2100).nullable().optional(),
-      ocr: z.boolean().optional(),
-      fileTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
-      pollingIntervalMs: z.number().int().min(500).max(3_600_000).optional(),
-      stabilityWindowMs: z.number().int().min(0).max(600_000).optional(),
-      batchSize: z.number().int().min(1).max(10_000).optional(),
-    })
-    .strict(),
+  'settings:update': SettingsPatchSchema,
   'roots:add': z.object({ dir: absPath, office: z.string().max(200).nullable().optional(), polling: z.boolean().optional() }).strict(),
   'roots:remove': z.object({ dir: absPath }).strict(),
   'index:scan': z.object({ ocr: z.boolean().optional() }).strict(),

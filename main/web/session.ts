@@ -6,13 +6,12 @@ import path from 'node:path';
 import type { EventName, IndexProgress, PushEvents, RecentWorkspace, WorkspaceInfo, WorkspaceSettingsJson } from '../../shared/api.js';
 import { appDataDir } from '../engine/packs/library.js';
 import { listRoots } from '../engine/workspace/roots.js';
-import { Workspace, type WorkspaceSettings } from '../engine/workspace/workspace.js';
+import { updateSettings } from '../engine/workspace/settings.js';
+import { Workspace } from '../engine/workspace/workspace.js';
+import type { SettingsPatch } from '../../shared/settings.js';
 import { ApiFailure } from './failure.js';
 
 const RECENT_MAX = 8;
-
-/** Watcher knobs kept with the workspace settings until the watcher (issue 5) owns them. */
-const EXTRA_DEFAULTS = { pollingIntervalMs: 5000, stabilityWindowMs: 2000, batchSize: 50 };
 
 export class Session {
   private ws: Workspace | null = null;
@@ -55,34 +54,19 @@ export class Session {
   info(): WorkspaceInfo {
     const ws = this.require();
     const pack = ws.pack();
-    const s = ws.settings() as WorkspaceSettings & Partial<typeof EXTRA_DEFAULTS>;
-    const settings: WorkspaceSettingsJson = { ...EXTRA_DEFAULTS, ...s };
+    const settings: WorkspaceSettingsJson = ws.settings();
     return {
       dir: ws.dir,
       pack: { id: pack.id, name: pack.name, year: pack.year },
       criteria: pack.criteria.length,
       roots: listRoots(ws),
-      settings: {
-        unit: settings.unit,
-        year: settings.year,
-        ocr: settings.ocr,
-        fileTimeoutMs: settings.fileTimeoutMs,
-        pollingIntervalMs: settings.pollingIntervalMs,
-        stabilityWindowMs: settings.stabilityWindowMs,
-        batchSize: settings.batchSize,
-      },
+      settings,
     };
   }
 
-  updateSettings(patch: Partial<WorkspaceSettingsJson>): WorkspaceInfo {
-    const ws = this.require();
-    ws.db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined) continue;
-        // The extra keys are not in WorkspaceSettings yet; the settings table is key → JSON.
-        ws.setSetting(key as keyof WorkspaceSettings, value as never);
-      }
-    })();
+  /** The engine validates the patch again: the CLI and the app share one set of rules. */
+  updateSettings(patch: SettingsPatch): WorkspaceInfo {
+    updateSettings(this.require(), patch);
     const info = this.info();
     this.emit('workspace:changed', info);
     return info;

@@ -1,6 +1,7 @@
 // Settings: evidence folders (roots) with their office, scanning, and the workspace knobs.
 import { useState } from 'react';
 import type { WorkspaceSettingsJson } from '../../../shared/api.js';
+import { formatBatchesText, parseBatchesText } from '../../../shared/batches.js';
 import { PathInput } from '../components/path-input.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp } from '../state.js';
@@ -13,9 +14,14 @@ export function SettingsScreen() {
   const [office, setOffice] = useState('');
   const [form, setForm] = useState<WorkspaceSettingsJson | null>(null);
   const [saved, setSaved] = useState(false);
+  // Batches are edited as text ("Đợt 1=30/06/2023; …"); null = the usual three of the year.
+  const [batchText, setBatchText] = useState<string | null>(null);
   if (!workspace) return null;
   const s = form ?? workspace.settings;
-  const num = (key: 'pollingIntervalMs' | 'stabilityWindowMs' | 'batchSize' | 'fileTimeoutMs', label: string) => (
+  const shownBatches = batchText ?? (s.batches ? formatBatchesText(s.batches) : '');
+  const parsedBatches = shownBatches.trim() ? parseBatchesText(shownBatches) : { batches: null };
+  const batchError = 'error' in parsedBatches ? parsedBatches.error : null;
+  const num = (key: 'watchStabilityMs' | 'watchSweepMs' | 'fileTimeoutMs', label: string) => (
     <label>
       {label}
       <input type="number" value={s[key]} onChange={(e) => setForm({ ...s, [key]: Number(e.target.value) })} data-testid={`setting-${key}`} />
@@ -76,9 +82,11 @@ export function SettingsScreen() {
           className="grid-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void run('settings:update', s).then((w) => {
+            if ('error' in parsedBatches) return;
+            void run('settings:update', { ...s, batches: parsedBatches.batches }).then((w) => {
               setWorkspace(w);
               setForm(null);
+              setBatchText(null);
               setSaved(true);
             });
           }}
@@ -98,12 +106,24 @@ export function SettingsScreen() {
           <label className="check">
             <input type="checkbox" checked={s.ocr} onChange={(e) => setForm({ ...s, ocr: e.target.checked })} /> {t('settings.ocr')}
           </label>
-          {num('pollingIntervalMs', t('settings.polling'))}
-          {num('stabilityWindowMs', t('settings.stability'))}
-          {num('batchSize', t('settings.batch'))}
+          {num('watchStabilityMs', t('settings.stability'))}
+          {num('watchSweepMs', t('settings.sweep'))}
           {num('fileTimeoutMs', t('settings.timeout'))}
+          <label>
+            {t('settings.batches')}
+            <input
+              value={shownBatches}
+              placeholder="Đợt 1=30/06/2023; Đợt 2=30/09/2023; Đợt 3=15/11/2023"
+              onChange={(e) => {
+                setBatchText(e.target.value);
+                setForm({ ...s });
+              }}
+              data-testid="setting-batches"
+            />
+            {batchError && <span className="error">{batchError}</span>}
+          </label>
           <div>
-            <button type="submit" className="primary" disabled={!form} data-testid="save-settings">
+            <button type="submit" className="primary" disabled={!form || batchError !== null} data-testid="save-settings">
               {t('common.save')}
             </button>
             {saved && !form && <span className="muted"> {t('settings.saved')}</span>}
