@@ -29,7 +29,8 @@ describe('scan of ../shared/corpus', () => {
     copyCorpus(SEEDS, evidence, 'seeds');
     fs.copyFileSync(path.join(REAL, 'truth.json'), path.join(evidence, 'real', 'truth.json'));
     ws = await makeWorkspace([evidence]);
-    report = await scanWorkspace(ws);
+    // Indexing only: OCR of the real scans has its own tests (ocr-*.test.ts) and takes minutes.
+    report = await scanWorkspace(ws, { ocr: false });
     docs = new Map(listDocuments(ws).map((d) => [d.relPath, d]));
   });
   afterAll(() => ws.close());
