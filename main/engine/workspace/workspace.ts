@@ -3,31 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CriteriaPack } from '../../../shared/pack.js';
+import type { BatchJson, WorkspaceSettingsJson } from '../../../shared/settings.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { UserError } from '../errors.js';
 
 export const DB_FILE = 'kiemchung.db';
 
-export interface WorkspaceSettings {
-  unit: string | null;
-  year: number | null;
-  /** OCR of scans (issue 3); on by default. */
-  ocr: boolean;
-  /** Per-file analysis time limit. */
-  fileTimeoutMs: number;
-  /** Watching: a file is indexed once its size and mtime stayed unchanged this long. */
-  watchStabilityMs: number;
-  /** Watching: interval of the full reconcile that catches whatever events missed. */
-  watchSweepMs: number;
-  /** Submission batches (đợt); null = the usual 30/6, 30/9 and 15/11 of the assessment year. */
-  batches: Batch[] | null;
-}
-
-/** One submission batch (đợt): evidence due on or before `due` (ISO date) goes in it. */
-export interface Batch {
-  label: string;
-  due: string;
-}
+// The settings' shape lives in shared/ (the app shows and edits them); the engine owns defaults.
+export type WorkspaceSettings = WorkspaceSettingsJson;
+export type Batch = BatchJson;
 
 const DEFAULT_SETTINGS: WorkspaceSettings = {
   unit: null,
