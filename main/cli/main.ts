@@ -1,7 +1,7 @@
 // kiemchung: the headless CLI over the engine (CONTRACTS.md §1).
 // Exit codes: 0 success (also with per-file errors, which are in the output), 1 a failure that
 // stopped the command (plain message on stderr), 2 bad usage.
-import { createRequire } from 'node:module';
+import { appVersion } from '../engine/app-version.js';
 import { PackImportError, formatProblem } from '../engine/packs/errors.js';
 import { NewerSchemaError } from '../engine/db/database.js';
 import { UserError } from '../engine/errors.js';
@@ -55,17 +55,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   settings: async () => (await import('./commands/settings.js')).settingsCommand,
 };
 
-function version(): string {
-  const require = createRequire(import.meta.url);
-  for (const candidate of ['../../package.json', '../../../package.json']) {
-    try {
-      return (require(candidate) as { version: string }).version;
-    } catch {
-      // try the next layout (source vs dist)
-    }
-  }
-  return 'unknown';
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -74,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    console.log(version());
+    console.log(appVersion());
     return 0;
   }
   const load = COMMANDS[name];

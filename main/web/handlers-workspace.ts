@@ -1,5 +1,5 @@
 // Workspace lifecycle, settings, evidence roots and scanning.
-import { createRequire } from 'node:module';
+import { appVersion } from '../engine/app-version.js';
 import os from 'node:os';
 import path from 'node:path';
 import type { IndexPhase, ScanResultJson } from '../../shared/api.js';
@@ -16,17 +16,6 @@ import type { Session } from './session.js';
 
 export const SAMPLE_PACK_ID = 'tra-vinh-so-y-te-2023';
 
-function appVersion(): string {
-  const require = createRequire(import.meta.url);
-  for (const candidate of ['../../package.json', '../../../package.json']) {
-    try {
-      return (require(candidate) as { version: string }).version;
-    } catch {
-      // source vs dist layout
-    }
-  }
-  return 'unknown';
-}
 
 /** Runs one scan with throttled progress events; a second concurrent scan is refused. */
 export async function runScan(session: Session, options: { ocr?: boolean } = {}): Promise<ScanResultJson> {
