@@ -35,6 +35,8 @@ export interface ScanOptions {
   maxFileBytes?: number;
   /** Reconcile only these roots, and within each only its scope (the watcher's narrow entry point). */
   only?: readonly RootScope[];
+  /** A pool kept open by the caller across runs (the watcher: no worker start-up per event). */
+  pool?: IndexPool;
   /** Leave a file out of this run: not read, and its document neither updated nor removed. */
   defer?: (root: Root, relPath: string, file?: WalkedFile) => boolean;
 }
@@ -57,6 +59,16 @@ export interface ScanReport {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export type IndexPool = WorkerPool<IndexJob, IndexJobResult>;
+
+/** The worker pool that reads files for a scan (one worker per core unless `size`). */
+export function createIndexPool(size?: number): IndexPool {
+  return new WorkerPool<IndexJob, IndexJobResult>(workerScript(import.meta.url, '../index/index-worker'), {
+    ...(size ? { size } : {}),
+    resourceLimits: { maxOldGenerationSizeMb: 384 },
+  });
+}
 
 interface Candidate {
   root: Root;
@@ -109,10 +121,7 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
   for (const d of gone) goneBySha.set(d.sha256, [...(goneBySha.get(d.sha256) ?? []), d]);
   const goneSizes = new Set(gone.map((d) => d.size));
   const knownSizes = store.contentSizes();
-  const pool = new WorkerPool<IndexJob, IndexJobResult>(workerScript(import.meta.url, '../index/index-worker'), {
-    ...(options.poolSize ? { size: options.poolSize } : {}),
-    resourceLimits: { maxOldGenerationSizeMb: 384 },
-  });
+  const pool = options.pool ?? createIndexPool(options.poolSize);
   const inFlight = new Map<string, Promise<ContentRow>>();
   let done = 0;
 
@@ -195,7 +204,7 @@ export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): P
     };
     await Promise.all(Array.from({ length: limit }, lane));
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
 
   // 3. Whatever vanished and was not found elsewhere is forgotten (never on cancel).

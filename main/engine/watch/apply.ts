@@ -69,7 +69,7 @@ export class WatchQueries {
 
 export interface ApplyRun {
   roots: readonly Root[];
-  options: Pick<ScanOptions, 'only' | 'defer' | 'signal' | 'poolSize'>;
+  options: Pick<ScanOptions, 'only' | 'defer' | 'signal' | 'pool'>;
 }
 
 /**

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeError } from '../errors.js';
+import { createIndexPool, type IndexPool } from '../scan/reconcile.js';
 import type { RootScope, WalkedFile } from '../scan/walk.js';
 import { listRoots, type Root } from '../workspace/roots.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -19,6 +20,8 @@ import { PendingSet, type FileStamp } from './pending.js';
 import { RootWatcher, shouldPoll } from './root-watcher.js';
 
 export type { WatchEvent } from './events.js';
+
+const POOL_IDLE_MS = 30_000;
 
 export interface WatchOptions {
   onEvent: (e: WatchEvent) => void;
@@ -69,6 +72,9 @@ class Watcher {
   private checking: Promise<void> | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly abort = new AbortController();
+  /** Readers kept between events (starting workers costs more than reading a small PDF). */
+  private pool: IndexPool | null = null;
+  private poolTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -115,6 +121,7 @@ class Watcher {
     this.abort.abort(); // a running reconcile stops after the files in hand; finished ones are kept
     await this.running?.catch(() => undefined);
     await this.checking?.catch(() => undefined);
+    await this.closePool();
     await Promise.all([...this.roots.values()].map((s) => s.watcher?.close()));
     this.resolveClosed();
     return this.closed;
@@ -267,7 +274,7 @@ class Watcher {
       const report = await applyReconcile(
         this.ws,
         this.q,
-        { roots, options: { only, defer, signal: this.abort.signal, ...(this.options.poolSize ? { poolSize: this.options.poolSize } : {}) } },
+        { roots, options: { only, defer, signal: this.abort.signal, pool: this.indexPool() } },
         (e) => this.emit(e),
       );
       if (reason && !this.closing) {
@@ -288,6 +295,23 @@ class Watcher {
     } catch {
       // Already reported as an `error` event; the next tick or sweep tries again.
     }
+    // Quiet for a while: give the workers' memory back; they start again with the next event.
+    this.poolTimer = setTimeout(() => void this.closePool(), POOL_IDLE_MS);
+  }
+
+  private indexPool(): IndexPool {
+    if (this.poolTimer) clearTimeout(this.poolTimer);
+    this.poolTimer = null;
+    this.pool ??= createIndexPool(this.options.poolSize);
+    return this.pool;
+  }
+
+  private async closePool(): Promise<void> {
+    if (this.poolTimer) clearTimeout(this.poolTimer);
+    this.poolTimer = null;
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
   }
 }
 
