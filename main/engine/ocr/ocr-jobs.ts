@@ -1,4 +1,5 @@
 // Messages between the OCR phase and the OCR workers.
+import type { HandwrittenReading } from './handwritten-slots.js';
 import type { OcrModel } from './tesseract-engine.js';
 
 export interface OcrSettings {
@@ -13,6 +14,8 @@ export interface OcrSettings {
   /** Resolution of the pages read for search. */
   pageDpi: number;
   dropRed: boolean;
+  /** Read the handwritten number and day of the header from their slots (handwritten-slots.ts). */
+  handwriting: boolean;
 }
 
 export const DEFAULT_OCR_SETTINGS: OcrSettings = {
@@ -21,6 +24,7 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   headerFraction: 0.45,
   pageDpi: 200,
   dropRed: false,
+  handwriting: true,
 };
 
 export interface OcrJob {
@@ -35,4 +39,13 @@ export interface OcrJob {
 
 export type OcrJobResult =
   | { changed: true }
-  | { changed: false; text: string; confidence: number; renderMs: number; ocrMs: number };
+  | {
+      changed: false;
+      text: string;
+      confidence: number;
+      renderMs: number;
+      ocrMs: number;
+      /** Header jobs: the handwritten slots' digits, and the time spent reading them. */
+      handwritten?: HandwrittenReading;
+      slotsMs?: number;
+    };

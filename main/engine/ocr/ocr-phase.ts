@@ -10,6 +10,7 @@ import { describeError } from '../errors.js';
 import { JobTimeoutError, WorkerCrashError, WorkerPool, workerScript } from '../index/worker-pool.js';
 import type { DocumentStore } from '../scan/document-store.js';
 import { headerOf } from '../scan/header-of.js';
+import { appendHandwriting, type HandwrittenReading } from './handwritten-slots.js';
 import { worthOcr } from './layer-language.js';
 import { DEFAULT_OCR_SETTINGS, type OcrJob, type OcrJobResult, type OcrSettings } from './ocr-jobs.js';
 import { OCR_VERSION } from './tesseract-engine.js';
@@ -58,7 +59,7 @@ export function defaultOcrWorkers(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 4, byMemory));
 }
 
-type ReadOutcome = { kind: 'ok'; text: string; path: string } | { kind: 'gone' } | { kind: 'failed'; path: string; message: string };
+type ReadOutcome = { kind: 'ok'; text: string; path: string; handwritten?: HandwrittenReading } | { kind: 'gone' } | { kind: 'failed'; path: string; message: string };
 
 export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions): Promise<OcrReport> {
   const started = Date.now();
@@ -93,7 +94,7 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
       try {
         const r = await pool.run({ type, path, sha256, page, settings }, timeoutMs);
         if (r.changed) continue; // edited since it was indexed: the next scan indexes it again
-        return { kind: 'ok', text: r.text, path };
+        return { kind: 'ok', text: r.text, path, ...(r.handwritten ? { handwritten: r.handwritten } : {}) };
       } catch (e) {
         if (/ENOENT/.test(describeError(e))) continue;
         const message = e instanceof JobTimeoutError || e instanceof WorkerCrashError ? `OCR ${e.message}` : `OCR failed: ${describeError(e)}`;
@@ -111,7 +112,7 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
       const r = await read(sha256, 'header', 1, options.headerTimeoutMs ?? TIMEOUT_MS);
       if (signal?.aborted) return;
       if (r.kind === 'ok') {
-        store.saveOcrHeader(sha256, r.text, OCR_VERSION);
+        store.saveOcrHeader(sha256, appendHandwriting(r.text, r.handwritten), OCR_VERSION);
         store.refreshDocuments({ sha256 }, headerOf);
         report.headers++;
       } else if (r.kind === 'failed') {

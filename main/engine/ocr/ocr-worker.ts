@@ -7,7 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { sha256Bytes } from '../index/file-hash.js';
 import type { OcrJob, OcrJobResult } from './ocr-jobs.js';
-import { renderPageGray } from './page-image.js';
+import { readHandwriting } from './read-handwriting.js';
+import { renderPageRgba, toGray } from './page-image.js';
 import { TesseractEngine, type OcrModel } from './tesseract-engine.js';
 
 let engine: { model: OcrModel; engine: TesseractEngine } | null = null;
@@ -42,10 +43,16 @@ async function handle(job: OcrJob): Promise<OcrJobResult> {
   const header = job.type === 'header';
   const dpi = header ? s.headerDpi : s.pageDpi;
   const t0 = performance.now();
-  const img = await renderPageGray(doc, job.page, { dpi, topFraction: header ? s.headerFraction : 1, dropRed: s.dropRed });
+  const rgba = await renderPageRgba(doc, job.page, { dpi, topFraction: header ? s.headerFraction : 1 });
+  const img = { width: rgba.width, height: rgba.height, data: toGray(rgba.data, s.dropRed) };
   const t1 = performance.now();
-  const out = await engineFor(s.model).recognize(img, dpi);
-  return { changed: false, text: out.text, confidence: out.confidence, renderMs: t1 - t0, ocrMs: performance.now() - t1 };
+  const tess = engineFor(s.model);
+  const out = await tess.recognize(img, dpi);
+  const t2 = performance.now();
+  const result = { changed: false as const, text: out.text, confidence: out.confidence, renderMs: t1 - t0, ocrMs: t2 - t1 };
+  if (!header || !s.handwriting) return result;
+  const handwritten = await readHandwriting(tess, out.page, rgba);
+  return { ...result, handwritten, slotsMs: performance.now() - t2 };
 }
 
 const port = parentPort;

@@ -38,6 +38,16 @@ interface CanvasFactoryLike {
 const MAX_SIDE_PX = 5_000;
 
 export async function renderPageGray(doc: PDFDocumentProxy, pageNumber: number, options: RenderOptions): Promise<GrayImage> {
+  const rgba = await renderPageRgba(doc, pageNumber, options);
+  return { width: rgba.width, height: rgba.height, data: toGray(rgba.data, options.dropRed ?? false) };
+}
+
+/** The page (or its top band) in colour: the handwritten slots are cleaned by ink colour. */
+export async function renderPageRgba(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  options: RenderOptions,
+): Promise<{ width: number; height: number; data: Uint8ClampedArray }> {
   const page = await doc.getPage(pageNumber);
   try {
     const base = page.getViewport({ scale: 1 });
@@ -54,8 +64,7 @@ export async function renderPageGray(doc: PDFDocumentProxy, pageNumber: number, 
       // Drawing past the canvas's bottom edge is clipped: a top band costs only its own pixels.
       const params = { canvasContext: cc.context, canvas: cc.canvas, viewport } as unknown as RenderParams;
       await page.render(params).promise;
-      const rgba = cc.context.getImageData(0, 0, width, height).data;
-      return { width, height, data: toGray(rgba, options.dropRed ?? false) };
+      return { width, height, data: cc.context.getImageData(0, 0, width, height).data };
     } finally {
       factory.destroy(cc);
     }
@@ -64,7 +73,7 @@ export async function renderPageGray(doc: PDFDocumentProxy, pageNumber: number, 
   }
 }
 
-function toGray(rgba: Uint8ClampedArray, dropRed: boolean): Uint8Array {
+export function toGray(rgba: Uint8ClampedArray, dropRed: boolean): Uint8Array {
   const out = new Uint8Array(rgba.length / 4);
   for (let i = 0, j = 0; j < out.length; i += 4, j++) {
     const r = rgba[i] as number;

@@ -8,7 +8,8 @@ import { buildLines, type PositionedText } from '../index/pdf-text.js';
 import { toPgm, type GrayImage } from './page-image.js';
 
 /** Bump when the OCR output changes enough that cached results should be read again. */
-export const OCR_VERSION = 1;
+// 2: the header also carries the handwritten number and day read from their slots.
+export const OCR_VERSION = 2;
 
 /** `4.0.0` (tessdata "fast"-style integer model) or `4.0.0_best_int`; see bench/ocr-bench.ts. */
 export type OcrModel = '4.0.0' | '4.0.0_best_int';
@@ -25,6 +26,8 @@ export interface OcrText {
   text: string;
   /** Tesseract's mean word confidence, 0..100. */
   confidence: number;
+  /** Tesseract's page: words and symbols with their boxes (the handwritten slots are found from them). */
+  page: Tesseract.Page;
 }
 
 export class TesseractEngine {
@@ -44,10 +47,23 @@ export class TesseractEngine {
   async recognize(img: GrayImage, dpi: number): Promise<OcrText> {
     const worker = await this.get();
     // debug_file: tesseract's diagnostics ("Detected 161 diacritics") would otherwise reach stderr.
-    await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO, user_defined_dpi: String(Math.round(dpi)), debug_file: '/dev/null' });
+    await worker.setParameters({
+      tessedit_pageseg_mode: Tesseract.PSM.AUTO,
+      user_defined_dpi: String(Math.round(dpi)),
+      debug_file: '/dev/null',
+      tessedit_char_whitelist: '',
+    });
     // A Buffer, never a string: tesseract.js would read a string as a path or fetch it as a URL.
     const { data } = await worker.recognize(Buffer.from(toPgm(img)), {}, { text: true, blocks: true });
-    return { text: linesOf(data), confidence: data.confidence };
+    return { text: linesOf(data), confidence: data.confidence, page: data };
+  }
+
+  /** One line of digits only (a handwritten slot): whitelist 0-9, page segmentation "single line". */
+  async recognizeDigits(img: GrayImage): Promise<{ text: string; confidence: number }> {
+    const worker = await this.get();
+    await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_LINE, tessedit_char_whitelist: '0123456789', debug_file: '/dev/null' });
+    const { data } = await worker.recognize(Buffer.from(toPgm(img)), {}, { text: true });
+    return { text: data.text.trim(), confidence: data.confidence };
   }
 
   async close(): Promise<void> {

@@ -205,7 +205,9 @@ export class DocumentStore {
   saveOcrHeader(sha256: string, headerText: string, ocrVersion: number): void {
     this.db
       .prepare(
-        `UPDATE contents SET ocr_status = 'header', ocr_header_text = ?, ocr = 1, ocr_error = NULL, ocr_version = ?, ocr_at = ?
+        // A header read again by a newer OCR version keeps the pages already read (their text is the same).
+        `UPDATE contents SET ocr_status = CASE WHEN ocr_status = 'done' THEN 'done' ELSE 'header' END, ocr_header_text = ?, ocr = 1,
+           ocr_error = CASE WHEN ocr_status = 'done' THEN ocr_error ELSE NULL END, ocr_version = ?, ocr_at = ?
          WHERE sha256 = ?`,
       )
       .run(headerText, ocrVersion, new Date().toISOString(), sha256);
