@@ -26,7 +26,7 @@ export const CONTENT_THRESHOLD = 2.5;
 const TITLE_WEIGHT = 1;
 const TEXT_WEIGHT = 0.25;
 const TYPE_BONUS = 1.5;
-const MAX_TEXT = 4000;
+const MAX_TEXT = 2000;
 
 interface Target {
   criterion: Criterion;
@@ -46,6 +46,7 @@ function words(text: string): string {
 export class ContentMatcher {
   private readonly targets: Target[] = [];
   private readonly weight = new Map<string, number>();
+  private readonly phraseCache = new WeakMap<ContentInput, { title: Words; text: Words }>();
 
   constructor(pack: Pick<CriteriaPack, 'criteria'>) {
     const leaves = leafCriteria(pack);
@@ -66,10 +67,23 @@ export class ContentMatcher {
     for (const [k, count] of df) this.weight.set(k, Math.log(1 + n / count));
   }
 
+  /**
+   * The subject and the text folded once per document, with the set of their words: a keyword
+   * is looked up in the set before the (rarer) phrase search. Kept per input object, since one
+   * document is matched several times (all criteria, then each link's best slot).
+   */
+  private phrasesOf(doc: ContentInput): { title: Words; text: Words } {
+    let cached = this.phraseCache.get(doc);
+    if (!cached) {
+      cached = { title: new Words(doc.title ?? ''), text: new Words(doc.text.slice(0, MAX_TEXT)) };
+      this.phraseCache.set(doc, cached);
+    }
+    return cached;
+  }
+
   /** Every slot the document matches at or above the threshold, best first. */
   match(doc: ContentInput, within?: (code: string) => boolean): ContentMatch[] {
-    const title = words(doc.title ?? '');
-    const text = words(doc.text.slice(0, MAX_TEXT));
+    const { title, text } = this.phrasesOf(doc);
     const out: ContentMatch[] = [];
     for (const t of this.targets) {
       if (within && !within(t.criterion.code)) continue;
@@ -80,10 +94,10 @@ export class ContentMatcher {
       let inText = 0;
       for (const k of t.keywords) {
         const w = this.weight.get(k) ?? 0;
-        if (title.includes(` ${k} `)) {
+        if (title.has(k)) {
           score += w * TITLE_WEIGHT;
           inTitle.push(k);
-        } else if (text.includes(` ${k} `)) {
+        } else if (text.has(k)) {
           score += w * TEXT_WEIGHT;
           inText++;
         }
@@ -110,6 +124,26 @@ export class ContentMatcher {
     if (byType) return byType.id;
     const untyped = criterion.evidence.find((s) => s.types.length === 0);
     return (untyped ?? criterion.evidence[0])?.id ?? null;
+  }
+}
+
+const KEYWORD_PARTS = new Map<string, string[]>();
+
+/** Folded words of a text, for whole-word keyword lookups. */
+class Words {
+  private readonly padded: string;
+  private readonly set: Set<string>;
+
+  constructor(text: string) {
+    this.padded = words(text);
+    this.set = new Set(this.padded.trim().split(' '));
+  }
+
+  has(keyword: string): boolean {
+    let parts = KEYWORD_PARTS.get(keyword);
+    if (!parts) KEYWORD_PARTS.set(keyword, (parts = keyword.split(' ')));
+    for (const w of parts) if (!this.set.has(w)) return false;
+    return parts.length === 1 || this.padded.includes(` ${keyword} `);
   }
 }
 
