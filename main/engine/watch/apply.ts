@@ -7,7 +7,7 @@ import type { ErrorKind } from '../../../shared/types.js';
 import { nfc } from '../../../shared/vietnamese.js';
 import { describeError } from '../errors.js';
 import { scanWorkspace, type ScanOptions, type ScanReport } from '../scan/reconcile.js';
-import type { Root } from '../workspace/roots.js';
+import { listRoots, type Root } from '../workspace/roots.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { now, type WatchEvent } from './events.js';
 
@@ -69,7 +69,7 @@ export class WatchQueries {
 
 export interface ApplyRun {
   roots: readonly Root[];
-  options: Pick<ScanOptions, 'only' | 'defer' | 'signal' | 'pool'>;
+  options: Pick<ScanOptions, 'only' | 'defer' | 'signal' | 'pool' | 'ocr'>;
 }
 
 /**
@@ -117,7 +117,7 @@ export async function applyReconcile(ws: Workspace, q: WatchQueries, run: ApplyR
     const root = run.roots.find((r) => r.id === was.rootId);
     emit({ event: 'removed', at: now(), path: abs(was.rootId, was.relPath), root: nfc(root?.path ?? ''), relPath: nfc(was.relPath), id });
   }
-  const rootPaths = new Set(run.roots.map((r) => r.path));
+  const rootPaths = new Set(listRoots(ws).map((r) => r.path)); // missing roots: the watcher reports them
   for (const p of report.problems) {
     if (!rootPaths.has(p.path)) emit({ event: 'error', at: now(), path: nfc(p.path), message: p.message });
   }

@@ -29,6 +29,8 @@ export type WatchEvent =
   | { event: 'root-back'; at: string; path: string }
   /** A full reconcile ended (of every root, or of one root that came back or was added). */
   | ({ event: 'sweep'; at: string; reason: SweepReason; roots: number } & SweepFigures)
+  /** OCR read scans (headers first, then pages for search); their documents were updated. */
+  | { event: 'ocr'; at: string; headers: number; documents: number; pages: number; durationMs: number }
   /** Nothing pending and nothing running: the database matches the folders. */
   | { event: 'idle'; at: string; documents: number };
 

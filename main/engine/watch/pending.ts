@@ -96,11 +96,37 @@ export class PendingSet {
     return this.entries.size === 0;
   }
 
+  /** True when take() would return something now (without taking it). */
+  hasReady(now: number): boolean {
+    return this.select(now) !== null;
+  }
+
   /**
    * Re-stats every waiting file, then takes out what is ready to apply, grouped by root.
    * Returns null when nothing is ready yet.
    */
   take(now: number): RootScope[] | null {
+    const ready = this.select(now);
+    if (!ready) return null;
+    const scopes = new Map<number, { rootId: number; relPaths: string[]; removedDirs: string[] }>();
+    const scopeOf = (rootId: number): { rootId: number; relPaths: string[]; removedDirs: string[] } => {
+      let s = scopes.get(rootId);
+      if (!s) scopes.set(rootId, (s = { rootId, relPaths: [], removedDirs: [] }));
+      return s;
+    };
+    for (const f of ready.files) {
+      scopeOf(f.rootId).relPaths.push(f.relPath);
+      this.entries.delete(keyOf(f.rootId, f.relPath));
+    }
+    for (const g of ready.removals) {
+      if (g.dir) scopeOf(g.rootId).removedDirs.push(g.relPath);
+      else scopeOf(g.rootId).relPaths.push(g.relPath);
+      this.entries.delete(keyOf(g.rootId, g.relPath));
+    }
+    return [...scopes.values()];
+  }
+
+  private select(now: number): { files: FileEntry[]; removals: GoneEntry[] } | null {
     const { stabilityMs, holdMs, stat } = this.options;
     const settled: FileEntry[] = [];
     const gone: GoneEntry[] = [];
@@ -128,23 +154,6 @@ export class PendingSet {
     } else if (gone.length > 0 && (settled.length > 0 || now - oldestGone >= stabilityMs)) {
       removals = gone;
     }
-    if (files.length === 0 && removals.length === 0) return null;
-
-    const scopes = new Map<number, { rootId: number; relPaths: string[]; removedDirs: string[] }>();
-    const scopeOf = (rootId: number): { rootId: number; relPaths: string[]; removedDirs: string[] } => {
-      let s = scopes.get(rootId);
-      if (!s) scopes.set(rootId, (s = { rootId, relPaths: [], removedDirs: [] }));
-      return s;
-    };
-    for (const f of files) {
-      scopeOf(f.rootId).relPaths.push(f.relPath);
-      this.entries.delete(keyOf(f.rootId, f.relPath));
-    }
-    for (const g of removals) {
-      if (g.dir) scopeOf(g.rootId).removedDirs.push(g.relPath);
-      else scopeOf(g.rootId).relPaths.push(g.relPath);
-      this.entries.delete(keyOf(g.rootId, g.relPath));
-    }
-    return [...scopes.values()];
+    return files.length === 0 && removals.length === 0 ? null : { files, removals };
   }
 }

@@ -16,6 +16,7 @@ import { listRoots, type Root } from '../workspace/roots.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { applyReconcile, WatchQueries } from './apply.js';
 import { now, type SweepReason, type WatchEvent } from './events.js';
+import { runOcrPass } from './ocr-pass.js';
 import { PendingSet, type FileStamp } from './pending.js';
 import { RootWatcher, shouldPoll } from './root-watcher.js';
 
@@ -45,6 +46,8 @@ export interface WatchHandle {
 interface RootState {
   root: Root;
   watcher: RootWatcher | null;
+  /** chokidar saw the root itself vanish: it watches nothing any more, whatever the folder is now. */
+  dead: boolean;
   /** dev:ino of the root folder while present: a root deleted and re-created gets a new one. */
   identity: string | null;
 }
@@ -69,6 +72,9 @@ class Watcher {
   private readonly rescans = new Map<number, SweepReason>();
   private sweepDue: SweepReason | null = 'start';
   private running: Promise<void> | null = null;
+  /** OCR waits for a moment when nothing else is ready (see ocr-pass.ts). */
+  private ocrDue = false;
+  private ocrAbort: AbortController | null = null;
   private checking: Promise<void> | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly abort = new AbortController();
@@ -166,7 +172,7 @@ class Watcher {
       let state = this.roots.get(root.id);
       const identity = folderIdentity(root.path);
       if (!state) {
-        state = { root, watcher: null, identity: null };
+        state = { root, watcher: null, identity: null, dead: false };
         this.roots.set(root.id, state);
         if (!identity) {
           this.emit({ event: 'root-missing', at: now(), path: root.path.normalize('NFC') });
@@ -177,7 +183,7 @@ class Watcher {
         continue;
       }
       state.root = root; // polling may have been switched
-      if (state.identity && state.identity !== identity) {
+      if (state.identity && (state.identity !== identity || state.dead)) {
         // Gone, or deleted and re-created in between two checks: chokidar watches nothing now.
         await state.watcher?.close();
         state.watcher = null;
@@ -201,13 +207,18 @@ class Watcher {
         if (relPath !== '') this.pending.touch(id, relPath, Date.now());
       },
       vanished: (relPath, dir) => {
-        if (relPath === '') void this.checkRoots(false);
+        if (relPath === '') {
+          const state = this.roots.get(id);
+          if (state) state.dead = true;
+          void this.checkRoots(false);
+        }
         else this.pending.gone(id, relPath, dir, this.q.sizesAt(id, relPath, dir), Date.now());
       },
       error: (e) => this.onWatchError(state, e),
     });
     state.watcher = watcher;
     state.identity = identity;
+    state.dead = false;
     await watcher.start();
   }
 
@@ -227,7 +238,12 @@ class Watcher {
   // ---- applying ----------------------------------------------------------------------------
 
   private tick(): void {
-    if (this.closing || this.running) return;
+    if (this.closing) return;
+    if (this.running) {
+      // New work goes first: OCR stops after the page in hand and resumes later.
+      if (this.ocrAbort && (this.rescans.size > 0 || this.sweepDue || this.pending.hasReady(Date.now()))) this.ocrAbort.abort();
+      return;
+    }
     const present = [...this.roots.values()].filter((s) => s.identity).map((s) => s.root);
     let roots: Root[];
     let only: RootScope[];
@@ -242,25 +258,49 @@ class Watcher {
       reason = this.sweepDue;
       this.sweepDue = null;
       roots = present;
-      only = present.map((r) => ({ rootId: r.id }));
+      only = []; // no scope: every root, and classification of every document (a crash may have cut it short)
     } else {
       const taken = this.pending.take(Date.now());
-      if (!taken) return;
+      if (!taken) {
+        if (this.ocrDue) this.settle(this.ocr());
+        return;
+      }
       only = taken.filter((s) => present.some((r) => r.id === s.rootId));
       roots = present.filter((r) => only.some((s) => s.rootId === r.id));
     }
     if (only.length === 0 && !reason) return;
-    this.running = this.run(roots, only, reason).finally(() => {
+    if (reason === 'start' || reason === 'periodic') return this.settle(this.run(roots, undefined, reason));
+    this.settle(this.run(roots, only, reason));
+  }
+
+  /** One job at a time; when it ends, say so if all is done, and look for the next. */
+  private settle(job: Promise<void>): void {
+    this.running = job.finally(() => {
       this.running = null;
       if (this.closing) return;
-      if (this.pending.isEmpty() && this.rescans.size === 0 && !this.sweepDue) {
+      if (this.pending.isEmpty() && this.rescans.size === 0 && !this.sweepDue && !this.ocrDue) {
         this.emit({ event: 'idle', at: now(), documents: this.q.documentCount() });
       }
       this.tick(); // more may have settled meanwhile
     });
   }
 
-  private async run(roots: Root[], only: RootScope[], reason: SweepReason | null): Promise<void> {
+  private async ocr(): Promise<void> {
+    this.ocrDue = false;
+    const ctrl = new AbortController();
+    const stop = (): void => ctrl.abort();
+    this.abort.signal.addEventListener('abort', stop, { once: true });
+    this.ocrAbort = ctrl;
+    try {
+      if (!(await runOcrPass(this.ws, this.indexPool(), ctrl.signal, (e) => this.emit(e)))) this.ocrDue = !this.closing;
+    } finally {
+      this.ocrAbort = null;
+      this.abort.signal.removeEventListener('abort', stop);
+      this.poolTimer = setTimeout(() => void this.closePool(), POOL_IDLE_MS);
+    }
+  }
+
+  private async run(roots: Root[], only: RootScope[] | undefined, reason: SweepReason | null): Promise<void> {
     // A sweep leaves alone what the watcher is tracking, and hands it files still being written.
     const defer = (root: Root, relPath: string, file?: WalkedFile): boolean => {
       if (this.pending.has(root.id, relPath)) return true;
@@ -274,9 +314,10 @@ class Watcher {
       const report = await applyReconcile(
         this.ws,
         this.q,
-        { roots, options: { only, defer, signal: this.abort.signal, pool: this.indexPool() } },
+        { roots, options: { ...(only ? { only } : {}), defer, signal: this.abort.signal, pool: this.indexPool(), ocr: false } },
         (e) => this.emit(e),
       );
+      if (this.ws.settings().ocr) this.ocrDue = true; // scans that arrived are read when all is quiet
       if (reason && !this.closing) {
         this.emit({
           event: 'sweep',
@@ -318,7 +359,8 @@ class Watcher {
 function folderIdentity(dir: string): string | null {
   try {
     const st = fs.statSync(dir);
-    return st.isDirectory() ? `${st.dev}:${st.ino}` : null;
+    // An inode number can be reused at once by a re-created folder: the birth time tells them apart.
+    return st.isDirectory() ? `${st.dev}:${st.ino}:${st.birthtimeMs}` : null;
   } catch {
     return null;
   }
