@@ -2,9 +2,9 @@
 // the originals folder by folder, the four reports (built meanwhile in a worker thread), the merged review PDFs (--merged-pdf), then
 // manifest.json and SHA256SUMS, both built from what was actually written.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { mergedEntryPath } from '../../../shared/bundle-names.js';
+import { appVersion } from '../app-version.js';
 import { UserError } from '../errors.js';
 import { isInside, listRoots } from '../workspace/roots.js';
 import { DB_FILE, type Workspace } from '../workspace/workspace.js';
@@ -18,19 +18,6 @@ import type { ReportModel } from './report-model.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest, type ExportOptions, type ExportProgress, type ExportResult, type ManifestCriterion } from './types.js';
 import { readBundleManifest } from './verify.js';
 import { BundleZipWriter, ExportCancelledError } from './zip-write.js';
-
-function appVersion(): string {
-  const require = createRequire(import.meta.url);
-  for (const candidate of ['../../../package.json', '../../../../package.json']) {
-    try {
-      const pkg = require(candidate) as { name?: string; version: string };
-      if (pkg.name === 'kiemchung') return pkg.version;
-    } catch {
-      // source vs dist layout: try the next
-    }
-  }
-  return 'unknown';
-}
 
 function realOrSelf(p: string): string {
   try {
@@ -128,7 +115,7 @@ export async function exportBundle(ws: Workspace, options: ExportOptions): Promi
     const reports = reportsInWorker(model);
     reports.catch(() => undefined); // observed below; never an unhandled rejection meanwhile
     progress({ phase: 'originals', current: 0, total: evidence.length });
-    // A few files in flight: the next ones are opened while yazl streams the current one.
+    // A few files in flight: the next ones are opened and their first chunk read while the current one is written.
     const inFlight: Promise<unknown>[] = [];
     let copied = 0;
     for (const e of evidence) {

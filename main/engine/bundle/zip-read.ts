@@ -1,4 +1,4 @@
-// An independent zip reader for verify and --since: it shares no code with the writer (yazl).
+// An independent zip reader for verify and --since: it shares no code with the writer (zip-write.ts, zip-format.ts).
 // It parses the end-of-central-directory record (and its ZIP64 form), the central directory and
 // each local header with plain Buffer reads, and inflates with node:zlib, streaming, so memory
 // stays flat for any entry size. Offsets are JS numbers: exact up to 2^53 bytes.
