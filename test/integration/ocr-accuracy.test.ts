@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentJson } from '../../shared/types.js';
 import { foldForMatch } from '../../shared/vietnamese.js';
+import { splitHandwriting, type SlotReading } from '../../main/engine/ocr/handwritten-slots.js';
 import { runOcrPhase, type OcrReport } from '../../main/engine/ocr/ocr-phase.js';
 import { listDocuments } from '../../main/engine/query/documents.js';
 import { DocumentStore } from '../../main/engine/scan/document-store.js';
@@ -51,6 +52,10 @@ describe('OCR header recognition on the real scans', () => {
 
     const stats = new Map<Field, { correct: number; fromOcr: number; known: number }>();
     const rows: string[] = [];
+    const slotRows: string[] = [];
+    const wrong: string[] = [];
+    const stored = ws.db.prepare('SELECT c.ocr_header_text AS t FROM documents d JOIN contents c ON c.sha256 = d.sha256 WHERE d.rel_path = ?');
+    const cell = (r: SlotReading | undefined): string => (r ? `${r.digits} (${r.support}, ${r.confidence})` : '–');
     for (const t of scanned) {
       const d = docs.get(t.file);
       expect(d?.ocr, t.file).toBe(true);
@@ -63,25 +68,32 @@ describe('OCR header recognition on the real scans', () => {
         const ok = same(f, got, t[f]);
         const source = d?.fields[f]?.source ?? '-';
         if (ok) s.correct++;
+        if (!ok && got !== null) wrong.push(`${t.file}: ${f} ${got}`);
         if (ok && source === 'ocr') s.fromOcr++;
         cells.push(`${ok ? '✓' : '✗'} ${got ?? '–'} (${source})`);
       }
       rows.push(`| ${t.file} | ${cells.join(' | ')} |`);
+      const hw = splitHandwriting((stored.get(t.file) as { t: string } | undefined)?.t ?? '').handwritten;
+      slotRows.push(`| ${t.file} | ${cell(hw?.number)} | ${cell(hw?.day)} | ${cell(hw?.month)} | ${hw?.printedMonth ?? '–'}/${hw?.year ?? '–'} |`);
     }
     const pct = (n: number, k: number): string => `${Math.round((100 * n) / k)}%`;
     const table = ['| field | correct | of which read by OCR | known | accuracy |', '|---|---|---|---|---|'];
     for (const [f, s] of stats) table.push(`| ${f} | ${s.correct} | ${s.fromOcr} | ${s.known} | ${pct(s.correct, s.known)} |`);
     console.log(
       `OCR header recognition, ${scanned.length} scanned real documents\n\n${table.join('\n')}\n\n` +
-        `| file | number | type | date | place |\n|---|---|---|---|---|\n${rows.join('\n')}\n`,
+        `| file | number | type | date | place |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n` +
+        `Handwritten slots read (digits (support, confidence))\n\n| file | number | day | month | printed month/year |\n|---|---|---|---|---|\n${slotRows.join('\n')}\n`,
     );
 
     const acc = (f: Field): number => (stats.get(f)?.correct ?? 0) / (stats.get(f)?.known ?? 1);
-    expect(acc('number')).toBeGreaterThanOrEqual(0.8);
+    expect(acc('number')).toBeGreaterThanOrEqual(1);
     expect(acc('type')).toBeGreaterThanOrEqual(0.8);
     expect(acc('place')).toBeGreaterThanOrEqual(0.8);
-    // Nine of the ten days are handwritten and Tesseract does not read handwriting: far below the
-    // 70% the issue asks for (see the report); the floor guards the one printed date.
-    expect(acc('date')).toBeGreaterThanOrEqual(0.1);
+    // The days are handwritten (nine of ten) and Tesseract's print-trained model reads few of them
+    // even cut out of the page (handwritten-slots.ts): 2 of 10, far below the 70% the issue asks for
+    // (see the report). What the sanity rules guarantee instead: no date or number is wrong, a
+    // field is right or left blank.
+    expect(acc('date')).toBeGreaterThanOrEqual(0.2);
+    expect(wrong.filter((w) => / (number|date) /.test(w))).toEqual([]);
   });
 });

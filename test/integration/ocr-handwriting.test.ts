@@ -1,0 +1,196 @@
+// The handwritten slots of scanned headers, without Tesseract: where the slots are found from the
+// page's word boxes, how a crop is cleaned, how the versions' readings vote, and how header-of.ts
+// combines a reading with the printed month/year and the file name (sanity rules: valid day, not
+// in the future, the name's digits kept against a disagreeing reading, low confidence).
+import type Tesseract from 'tesseract.js';
+import { describe, expect, it } from 'vitest';
+import {
+  appendHandwriting,
+  cleanCrop,
+  digitVariants,
+  planSlots,
+  splitHandwriting,
+  vote,
+  type HandwrittenReading,
+} from '../../main/engine/ocr/handwritten-slots.js';
+import type { ContentRow } from '../../main/engine/scan/document-store.js';
+import { headerOf } from '../../main/engine/scan/header-of.js';
+
+const HEADER = [
+  'ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'TỈNH HÀ GIANG        Độc lập - Tự do - Hạnh phúc',
+  'Số: /KH-UBND        Hà Giang, ngày tháng 4 năm 2019',
+  'KẾ HOẠCH',
+  'Tổng thể triển khai thực hiện Chương trình giáo dục phổ thông',
+  'Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;',
+].join('\n');
+
+function scan(text: string, hw?: HandwrittenReading): ContentRow {
+  return {
+    sha256: 'x',
+    analyzer_version: 1,
+    size: 1,
+    kind: 'pdf',
+    pages: 1,
+    text_layer: 0,
+    text_quality: 'none',
+    ocr: 1,
+    encrypted: 0,
+    signatures: 0,
+    error_kind: null,
+    error_message: null,
+    header_text: '',
+    full_text: '',
+    ocr_status: 'header',
+    ocr_header_text: appendHandwriting(text, hw),
+  };
+}
+
+const read = (digits: string, support = 1, confidence = 90) => ({ digits, support, confidence });
+
+describe('handwritten date', () => {
+  it('the page OCR leaves the date blank; a clear day reading completes it with the printed month and year', () => {
+    expect(headerOf(scan(HEADER), 'ke-hoach.pdf').date).toBeNull();
+    const h = headerOf(scan(HEADER, { printedMonth: 4, year: 2019, day: read('10') }), 'ke-hoach.pdf');
+    expect(h.date).toBe('2019-04-10');
+    expect(h.place).toBe('Hà Giang');
+    expect(h.fields.date).toEqual({ source: 'ocr', confidence: 0.5 });
+  });
+
+  it('a handwritten month is read from its slot when the month is not printed', () => {
+    const h = headerOf(scan(HEADER.replace('tháng 4', 'tháng'), { printedMonth: null, year: 2019, day: read('20'), month: read('3') }), 'a.pdf');
+    expect(h.date).toBe('2019-03-20');
+  });
+
+  it('refuses readings that would be wrong answers: weak majority, day not in the month, future date', () => {
+    const at = (hw: Partial<HandwrittenReading>): string | null =>
+      headerOf(scan(HEADER, { printedMonth: 4, year: 2019, ...hw }), 'a.pdf').date;
+    expect(at({ day: read('2', 0.5, 57) })).toBeNull();
+    expect(at({ day: read('5', 1, 40) })).toBeNull();
+    expect(at({ day: read('31') })).toBeNull(); // April has 30 days
+    expect(at({ day: read('40') })).toBeNull();
+    expect(at({ day: read('0') })).toBeNull();
+    expect(at({ day: read('10'), year: new Date().getUTCFullYear() + 1 })).toBeNull();
+  });
+
+  it('a very clear slot replaces a day the page pass made of the handwriting; a printed day read the same stays', () => {
+    const text = HEADER.replace('ngày tháng', 'ngày 2 tháng');
+    expect(headerOf(scan(text), 'a.pdf').date).toBe('2019-04-02');
+    expect(headerOf(scan(text, { printedMonth: 4, year: 2019, day: read('5', 0.83, 95) }), 'a.pdf').date).toBe('2019-04-05');
+    expect(headerOf(scan(text, { printedMonth: 4, year: 2019, day: read('5', 0.67, 75) }), 'a.pdf').date).toBe('2019-04-02');
+    const same = headerOf(scan(text, { printedMonth: 4, year: 2019, day: read('02') }), 'a.pdf');
+    expect(same.date).toBe('2019-04-02');
+    expect(same.fields.date?.confidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe('handwritten number', () => {
+  it('without a number in the file name, a clear slot reading takes the printed code', () => {
+    const h = headerOf(scan(HEADER, { printedMonth: 4, year: 2019, number: read('118') }), 'ke-hoach.pdf');
+    expect(h.number).toBe('118/KH-UBND');
+    expect(h.fields.number).toEqual({ source: 'ocr', confidence: 0.5 });
+    expect(headerOf(scan(HEADER, { printedMonth: 4, year: 2019, number: read('118', 0.5, 60) }), 'ke-hoach.pdf').number).toBeNull();
+  });
+
+  it('a reading that agrees with the file name confirms it; one that disagrees leaves the name, less sure', () => {
+    const agree = headerOf(scan(HEADER, { printedMonth: 4, year: 2019, number: read('118', 0.5, 50) }), 'Kế hoạch 118-KH-UBND.pdf');
+    expect(agree.number).toBe('118/KH-UBND');
+    expect(agree.fields.number).toEqual({ source: 'ocr', confidence: 0.6 });
+    const disagree = headerOf(scan(HEADER, { printedMonth: 4, year: 2019, number: read('448') }), 'Kế hoạch 118-KH-UBND.pdf');
+    expect(disagree.number).toBe('118/KH-UBND');
+    expect(disagree.fields.number).toEqual({ source: 'filename', confidence: 0.4 });
+  });
+
+  it('digits the page OCR made of the handwriting give way to the file name; the printed code is kept', () => {
+    const text = HEADER.replace('Số: /KH-UBND', 'Số: 22/KH-UBND').replace('UBND', 'UBND');
+    const h = headerOf(scan(text), 'hg-118-KH-UBND.pdf');
+    expect(h.number).toBe('118/KH-UBND');
+    expect(h.fields.number).toEqual({ source: 'filename', confidence: 0.4 });
+    // The file name cannot spell Đ: the printed code is kept.
+    const d = headerOf(scan(text.replace('/KH-UBND', '/KH-BGDĐT')), 'moet-212-KH-BGDDT.pdf');
+    expect(d.number).toBe('212/KH-BGDĐT');
+  });
+});
+
+describe('slots, crops and votes', () => {
+  const word = (text: string, x0: number, x1: number, y0 = 100, y1 = 150) => ({
+    text,
+    bbox: { x0, y0, x1, y1 },
+    symbols: [...text].map((c, i) => ({ text: c, bbox: { x0: x0 + ((x1 - x0) * i) / text.length, y0, x1: x0 + ((x1 - x0) * (i + 1)) / text.length, y1 } })),
+  });
+  const page = (lines: ReturnType<typeof word>[][]): Tesseract.Page =>
+    ({ blocks: [{ paragraphs: [{ lines: lines.map((words) => ({ words })) }] }] }) as unknown as Tesseract.Page;
+
+  it('finds the number between "Số:" and the printed code, the day between "ngày" and "tháng"', () => {
+    const plan = planSlots(
+      page([
+        [word('Số:', 400, 480), word('/KH-UBND', 660, 940), word('Hà', 1200, 1260), word('Giang,', 1280, 1430), word('ngày', 1450, 1560), word('tháng', 1660, 1800), word('4', 1820, 1845), word('năm', 1860, 1960), word('2019', 1970, 2090)],
+      ]),
+    );
+    expect(plan.month).toBe(4);
+    expect(plan.year).toBe(2019);
+    const number = plan.slots.find((s) => s.kind === 'number')?.box;
+    const day = plan.slots.find((s) => s.kind === 'day')?.box;
+    expect(number && number.x0 >= 480 && number.x1 <= 660 && number.x1 - number.x0 > 100).toBe(true);
+    expect(day && day.x0 >= 1560 && day.x1 <= 1660).toBe(true);
+    // Handwriting rises above the printed line: the box reaches above it.
+    expect(day && day.y0 < 100 && day.y1 > 150).toBe(true);
+    expect(plan.slots.some((s) => s.kind === 'month')).toBe(false);
+  });
+
+  it('finds the slots when OCR glued noise to the anchors, and a handwritten month', () => {
+    const plan = planSlots(
+      page([
+        [word('Số;////QĐ-UBND', 366, 888), word('Hà', 1148, 1220), word('Giang,', 1238, 1389), word('ngày,ÖÊ', 1411, 1613), word('tháng', 1630, 1819), word('năm', 1853, 1952), word('2017', 1970, 2089)],
+      ]),
+    );
+    expect(plan.slots.map((s) => s.kind).sort()).toEqual(['day', 'month', 'number']);
+    const number = plan.slots.find((s) => s.kind === 'number')?.box;
+    // The slot ends at the slash that opens the code, not at the first of the noise slashes.
+    expect(number && number.x1 > 560).toBe(true);
+    expect(plan.month).toBeNull();
+  });
+
+  it('a citation in the body ("ngày 18/6/2018") and a line without "Số" give no slot', () => {
+    const plan = planSlots(page([[word('Chỉ', 740, 821), word('thị', 836, 896), word('số', 916, 964), word('16/CT-TTg', 986, 1244), word('ngày', 1260, 1367), word('18/6/2018', 1389, 1614)]]));
+    expect(plan.slots).toEqual([]);
+    const cited = planSlots(page([[word('Quyết', 382, 518), word('định', 532, 625), word('số', 646, 690), word('1915/QĐ-SYT', 700, 995)]]));
+    expect(cited.slots).toEqual([]);
+  });
+
+  it('cleans a crop: red stamp ink goes white, blue and black ink black, paper white', () => {
+    const w = 4;
+    const rgba = new Uint8ClampedArray(w * 4);
+    const px = [[250, 250, 245], [200, 30, 40], [40, 60, 170], [20, 20, 20]];
+    px.forEach(([r, g, b], i) => rgba.set([r as number, g as number, b as number, 255], i * 4));
+    const img = cleanCrop({ width: w, height: 1, data: rgba }, { x0: 0, y0: 0, x1: w, y1: 1 });
+    const row = Array.from(img.data.slice(24 * img.width + 24, 24 * img.width + 28));
+    expect(row).toEqual([255, 255, 0, 0]);
+  });
+
+  it('versions drop specks and keep the digits; votes need agreement', () => {
+    const w = 60;
+    const h = 60;
+    const data = new Uint8Array(w * h).fill(255);
+    for (let y = 10; y < 50; y++) for (let x = 20; x < 26; x++) data[y * w + x] = 0; // a stroke
+    data[55 * w + 50] = 0; // a speck
+    const versions = digitVariants({ width: w, height: h, data }, [32], [0]);
+    expect(versions).toHaveLength(1);
+    const v = versions[0];
+    const dark = v ? v.data.filter((p) => p === 0).length : 0;
+    expect(dark).toBeGreaterThan(50);
+    expect(digitVariants({ width: w, height: h, data: new Uint8Array(w * h).fill(255) })).toEqual([]);
+
+    expect(vote([{ text: '5', confidence: 90 }, { text: '5', confidence: 80 }, { text: '', confidence: 0 }])).toEqual({ digits: '5', support: 0.67, confidence: 85 });
+    expect(vote([{ text: '89', confidence: 93 }, { text: '9', confidence: 0 }, { text: '9', confidence: 0 }, { text: '89', confidence: 87 }])?.digits).toBe('89');
+    expect(vote([{ text: '', confidence: 0 }])).toBeNull();
+  });
+
+  it('the reading travels with the cached header text and is taken off before recognition', () => {
+    const hw: HandwrittenReading = { printedMonth: 4, year: 2019, day: read('10') };
+    const stored = appendHandwriting('Số: /KH-UBND', hw);
+    expect(splitHandwriting(stored)).toEqual({ text: 'Số: /KH-UBND', handwritten: hw });
+    expect(appendHandwriting('text', { printedMonth: 4, year: 2019 })).toBe('text');
+    expect(splitHandwriting('plain text')).toEqual({ text: 'plain text', handwritten: null });
+  });
+});
