@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { getPack } from '../main/engine/packs/library.js';
 import { scanWorkspace } from '../main/engine/scan/reconcile.js';
 import type { WatchEvent } from '../main/engine/watch/events.js';
+import { RootWatcher } from '../main/engine/watch/root-watcher.js';
 import { addRoot } from '../main/engine/workspace/roots.js';
 import { Workspace } from '../main/engine/workspace/workspace.js';
 
@@ -133,12 +134,32 @@ async function idleMemory(root: string): Promise<{ rss: number; hwm: number }> {
   return mem;
 }
 
+/** chokidar alone over `root`, in this process: what watching costs per file, apart from indexing. */
+async function chokidarMemory(root: string): Promise<{ rssMb: number; heapMb: number; readyMs: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const started = performance.now();
+  const w = new RootWatcher({ id: 0, path: root, office: null, polling: false, addedAt: '' }, false, {
+    changed: () => undefined,
+    vanished: () => undefined,
+    error: (e) => console.error(e),
+  });
+  await w.start();
+  const readyMs = performance.now() - started;
+  gc?.();
+  const after = process.memoryUsage();
+  await w.close();
+  return { rssMb: (after.rss - before.rss) / 2 ** 20, heapMb: (after.heapUsed - before.heapUsed) / 2 ** 20, readyMs };
+}
+
 async function main(): Promise<void> {
   if (process.platform !== 'linux') throw new Error('this bench reads memory from /proc: run it on Linux');
   const root = path.join(WORK, 'root');
   console.log(`Watch bench: ${FILES} watched files, ${os.availableParallelism()} cores, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}`);
   prepareRoot(root);
   const baseline = await idleMemory(path.join(WORK, 'empty'));
+  const chokidar = await chokidarMemory(root);
 
   const p = new WatchProcess(await workspaceFor(root));
   const readyAt = performance.now();
@@ -203,6 +224,7 @@ async function main(): Promise<void> {
 | watch process RSS, idle, ${FILES} files | **${watching.rss.toFixed(0)} MB** | |
 | same process watching an empty folder | ${baseline.rss.toFixed(0)} MB | |
 | watching ${FILES} files costs | ${(watching.rss - baseline.rss).toFixed(0)} MB (${(((watching.rss - baseline.rss) * 1024) / FILES).toFixed(1)} KB/file) | |
+| chokidar alone over the ${FILES} files (in-process): RSS / heap / ready in | ${chokidar.rssMb.toFixed(0)} MB / ${chokidar.heapMb.toFixed(0)} MB (${((chokidar.heapMb * 1024) / FILES).toFixed(1)} KB/file) / ${f(chokidar.readyMs)} | |
 | peak RSS of the watch process (workers included) | ${peak.hwm.toFixed(0)} MB | |
 | SIGTERM → exit | ${f(stopMs)}, exit code ${code} | 0 |
 | load average (1 min) at the end | ${os.loadavg()[0]?.toFixed(1)} on ${os.availableParallelism()} cores | |`);
