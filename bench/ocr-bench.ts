@@ -2,6 +2,7 @@
 // pipeline (index, then the OCR phase in its worker pool). Reports seconds per scanned document
 // for the header pass and for the whole document (CPU seconds of every thread ÷ documents =
 // seconds per document per core; wall time × workers ÷ documents also shown), peak RSS of the process (main + index and OCR workers + tesseract), the
+// header pass with and without the handwritten slots (number and day read from their crops), the
 // two Vietnamese models side by side (header time and fields right), and the Tesseract CLI on the
 // same header bands as a yardstick. Writes bench/ocr-results.json (ignored: bench/.work/).
 //   BENCH_OCR_WORKERS (default: the engine's default), BENCH_OCR_MODELS=0 skips the model comparison
@@ -104,14 +105,14 @@ async function fullRun(): Promise<Record<string, unknown>> {
   };
 }
 
-async function headerRun(model: OcrModel): Promise<Record<string, unknown>> {
-  const ws = await freshWorkspace(`model-${model}`);
+async function headerRun(model: OcrModel, handwriting = true): Promise<Record<string, unknown>> {
+  const ws = await freshWorkspace(`model-${model}${handwriting ? '' : '-no-slots'}`);
   const cpu0 = process.cpuUsage();
-  const report = await runOcrPhase(new DocumentStore(ws.db), { enabled: true, workers: WORKERS, maxPages: 0, settings: { model } });
+  const report = await runOcrPhase(new DocumentStore(ws.db), { enabled: true, workers: WORKERS, maxPages: 0, settings: { model, handwriting } });
   const right = fieldsRight(ws);
   ws.close();
   const cpu = process.cpuUsage(cpu0);
-  return { model, headerSPerDocPerCore: perDocPerCore(report.durationMs, truth.length), cpuSPerDoc: (cpu.user + cpu.system) / 1e6 / truth.length, right };
+  return { model, handwriting, headerSPerDocPerCore: perDocPerCore(report.durationMs, truth.length), cpuSPerDoc: (cpu.user + cpu.system) / 1e6 / truth.length, right };
 }
 
 /** Tesseract CLI (if installed) on the same header bands, rendered by pdftoppm: a yardstick only. */
@@ -138,9 +139,11 @@ async function main(): Promise<void> {
   const load = os.loadavg()[0];
   const full = await fullRun();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  const models = process.env['BENCH_OCR_MODELS'] === '0' ? [] : [await headerRun('4.0.0'), await headerRun('4.0.0_best_int')];
+  // The handwritten slots' cost: the same header pass with and without them.
+  const slots = [await headerRun('4.0.0', true), await headerRun('4.0.0', false)];
+  const models = process.env['BENCH_OCR_MODELS'] === '0' ? [] : [slots[0] as Record<string, unknown>, await headerRun('4.0.0_best_int')];
   const cli = cliYardstick();
-  const results = { machine: { cores: os.availableParallelism(), loadAvg1mAtStart: load, node: process.version }, full, peakRssMb, models, cli };
+  const results = { machine: { cores: os.availableParallelism(), loadAvg1mAtStart: load, node: process.version }, full, peakRssMb, slots, models, cli };
   fs.writeFileSync(path.join(WORK, 'ocr-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
   const f = (n: unknown): string => (typeof n === 'number' ? n.toFixed(2) : String(n));
@@ -159,6 +162,9 @@ async function main(): Promise<void> {
     `| peak RSS (main + index and OCR workers) | **${peakRssMb} MB** | |`,
     `| fields right (number/type/date/place of ${truth.length}) | ${JSON.stringify(full['right'])} | |`,
   ];
+  for (const m of slots) {
+    lines.push(`| header ${m['handwriting'] ? 'with' : 'without'} the handwritten slots: CPU s/doc, wall s × workers/doc, fields right | ${f(m['cpuSPerDoc'])} s, ${f(m['headerSPerDocPerCore'])} s, ${JSON.stringify(m['right'])} | |`);
+  }
   for (const m of models) lines.push(`| model ${String(m['model'])}: header CPU s/doc, wall s × workers/doc, fields right | ${f(m['cpuSPerDoc'])} s, ${f(m['headerSPerDocPerCore'])} s, ${JSON.stringify(m['right'])} | |`);
   if (cli) lines.push(`| tesseract CLI 1 thread, same header bands (incl. pdftoppm) | ${f(cli['headerSPerDoc'])} s per document | yardstick |`);
   console.log(lines.join('\n'));
