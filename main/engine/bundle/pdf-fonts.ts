@@ -28,12 +28,49 @@ export function fontBytes(weight: FontWeight): Uint8Array {
 }
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-const parsed = new Map<Uint8Array, ReturnType<Fontkit['create']>>();
-const cachingFontkit: Fontkit = {
+type Font = ReturnType<Fontkit['create']>;
+type GlyphRun = ReturnType<Font['layout']>;
+
+/**
+ * Shaping (fontkit's layout: GSUB/GPOS lookups) was most of the CPU of a 2,000-row evidence list:
+ * pdf-lib lays out every drawn line and every measured string. pdf-lib uses only the glyphs of
+ * the run (ids and advance widths, never the GPOS positions), and Be Vietnam Pro has no
+ * substitution across a space, so a line's glyphs are its words' glyphs joined by the space
+ * glyph. Vietnamese text is made of few distinct syllables, so words are shaped once and cached.
+ * pdf-fonts.test.ts checks the identity against whole-line layout on real report text.
+ */
+export function cacheLayout(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const words = new Map<string, GlyphRun['glyphs']>();
+  const shaped = (word: string): GlyphRun['glyphs'] => {
+    let glyphs = words.get(word);
+    if (!glyphs) {
+      glyphs = layout(word).glyphs;
+      if (words.size < 200_000) words.set(word, glyphs);
+    }
+    return glyphs;
+  };
+  font.layout = (text, features) => {
+    if (features !== undefined) return layout(text, features);
+    if (!text.includes(' ')) return { glyphs: shaped(text), positions: [] } as unknown as GlyphRun;
+    const space = shaped(' ');
+    const glyphs: GlyphRun['glyphs'] = [];
+    text.split(' ').forEach((word, i) => {
+      if (i > 0) glyphs.push(...space);
+      if (word) glyphs.push(...shaped(word));
+    });
+    return { glyphs, positions: [] } as unknown as GlyphRun;
+  };
+  return font;
+}
+
+const parsed = new Map<Uint8Array, Font>();
+/** A fontkit that parses each font file once per process and caches word shaping (above). */
+export const cachingFontkit: Fontkit = {
   create(buffer: Uint8Array, postscriptName?: string) {
     let font = parsed.get(buffer);
     if (!font) {
-      font = fontkit.create(buffer, postscriptName);
+      font = cacheLayout(fontkit.create(buffer, postscriptName));
       parsed.set(buffer, font);
     }
     return font;

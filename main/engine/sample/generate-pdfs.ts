@@ -1,40 +1,11 @@
 // Generates realistic multi-page Vietnamese official documents with pdf-lib + Be Vietnam Pro:
 // issuer block, national motto, "Số: 78/KH-SYT", place and date, type heading, trích yếu, body.
-import fontkit from '@pdf-lib/fontkit';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+// One loader for Be Vietnam Pro: read and parsed once per process, word shaping cached.
+import { cachingFontkit, fontBytes } from '../bundle/pdf-fonts.js';
 import { ISSUERS, SENTENCES, TYPES, pick, rng } from './sample-text.js';
-
-const require = createRequire(import.meta.url);
-
-const fontCache = new Map<string, Uint8Array>();
-
-function fontBytes(weight: '400Regular' | '700Bold'): Uint8Array {
-  let bytes = fontCache.get(weight);
-  if (!bytes) {
-    const dir = path.dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
-    bytes = fs.readFileSync(path.join(dir, weight, `BeVietnamPro_${weight}.ttf`));
-    fontCache.set(weight, bytes);
-  }
-  return bytes;
-}
-
-// Parsing the TTF is most of the cost of a small document; parse each font once and let
-// pdf-lib subset the shared parsed font per document.
-type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-const parsed = new Map<Uint8Array, ReturnType<Fontkit['create']>>();
-const cachingFontkit: Fontkit = {
-  create(buffer: Uint8Array, postscriptName?: string) {
-    let font = parsed.get(buffer);
-    if (!font) {
-      font = fontkit.create(buffer, postscriptName);
-      parsed.set(buffer, font);
-    }
-    return font;
-  },
-};
 
 export interface GeneratedDoc {
   file: string;
