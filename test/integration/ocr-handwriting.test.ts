@@ -2,6 +2,8 @@
 // page's word boxes, how a crop is cleaned, how the versions' readings vote, and how header-of.ts
 // combines a reading with the printed month/year and the file name (sanity rules: valid day, not
 // in the future, the name's digits kept against a disagreeing reading, low confidence).
+import fs from 'node:fs';
+import path from 'node:path';
 import type Tesseract from 'tesseract.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,8 +15,13 @@ import {
   vote,
   type HandwrittenReading,
 } from '../../main/engine/ocr/handwritten-slots.js';
-import type { ContentRow } from '../../main/engine/scan/document-store.js';
+import { OCR_VERSION } from '../../main/engine/ocr/tesseract-engine.js';
+import { DocumentStore, type ContentRow } from '../../main/engine/scan/document-store.js';
 import { headerOf } from '../../main/engine/scan/header-of.js';
+import { scanWorkspace } from '../../main/engine/scan/reconcile.js';
+import { listDocuments } from '../../main/engine/query/documents.js';
+import { REAL, tempDir } from '../helpers/corpus.js';
+import { makeWorkspace } from '../helpers/workspace.js';
 
 const HEADER = [
   'ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -192,5 +199,37 @@ describe('slots, crops and votes', () => {
     expect(splitHandwriting(stored)).toEqual({ text: 'Số: /KH-UBND', handwritten: hw });
     expect(appendHandwriting('text', { printedMonth: 4, year: 2019 })).toBe('text');
     expect(splitHandwriting('plain text')).toEqual({ text: 'plain text', handwritten: null });
+  });
+});
+
+describe('OCR version 2 (handwritten slots) in a workspace read by version 1', () => {
+  it('reads the header again, keeps the pages already read, and the document gets the handwritten date', async () => {
+    const root = tempDir('ocr-hw');
+    fs.copyFileSync(path.join(REAL, 'kg-2082-SYT-NVY.pdf'), path.join(root, 'kg-2082-SYT-NVY.pdf'));
+    const ws = await makeWorkspace([root]);
+    try {
+      await scanWorkspace(ws, { ocr: false });
+      const store = new DocumentStore(ws.db);
+      const [pending] = store.pendingOcr('header', OCR_VERSION);
+      expect(pending).toBeDefined();
+      const sha = pending?.sha256 ?? '';
+      // As version 1 left it: header and every page read, no handwriting.
+      const header = 'SỞ Y TẾ\nSố: /SYT-NVY        Kiên Giang, ngày tháng 11 năm 2017';
+      store.saveOcrHeader(sha, header, 1);
+      store.saveOcrPages(sha, 'trang một: quản lý chất thải y tế', null);
+      expect(store.pendingOcr('header', OCR_VERSION).map((c) => c.sha256)).toEqual([sha]);
+
+      store.saveOcrHeader(sha, appendHandwriting(header, { printedMonth: 11, year: 2017, day: read('6') }), OCR_VERSION);
+      store.refreshDocuments({ sha256: sha }, headerOf);
+      expect(store.pendingOcr('header', OCR_VERSION)).toEqual([]);
+      expect(store.pendingOcr('pages', OCR_VERSION)).toEqual([]);
+      const row = ws.db.prepare('SELECT ocr_status, full_text FROM contents WHERE sha256 = ?').get(sha);
+      expect(row).toEqual({ ocr_status: 'done', full_text: 'trang một: quản lý chất thải y tế' });
+      const [doc] = listDocuments(ws);
+      expect(doc).toMatchObject({ number: '2082/SYT-NVY', date: '2017-11-06', place: 'Kiên Giang' });
+      expect(doc?.fields.date).toEqual({ source: 'ocr', confidence: 0.5 });
+    } finally {
+      ws.close();
+    }
   });
 });
