@@ -60,12 +60,13 @@ export function batchFor(batches: Batch[], due: string | null): string | null {
 
 /**
  * Offices named in a pack's "responsible" cell: "Phòng TCCB HC, Bộ phận Một cửa" and
- * "Phòng Tổ chức cán bộ Sở; Thanh tra Sở" both name two offices.
+ * "Phòng Tổ chức cán bộ Sở; Thanh tra Sở" both name two offices. "và" is not a separator:
+ * it is part of names like "Phòng Kế hoạch và Tài chính".
  */
 export function officesOf(responsible: string | null): string[] {
   if (!responsible?.trim()) return [NO_OFFICE];
   return responsible
-    .split(/[;,\n]| và /)
+    .split(/[;,\n]/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
