@@ -1,6 +1,6 @@
 // A small flowing layout over pdf-lib: paragraphs and tables that wrap, break across pages and
 // repeat the table header; page numbers are painted once the page count is known.
-import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { fillAndStroke, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingColor, setLineWidth, setStrokingColor, stroke, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Fonts } from './pdf-fonts.js';
 
 export const A4: [number, number] = [595.28, 841.89];
@@ -184,9 +184,21 @@ export class Flow {
     const page = this.current();
     let x = this.margin;
     const top = this.y;
+    // The row's cell borders (and shading) as one path of rectangles painted once: the same
+    // picture as a drawRectangle per cell, at a fraction of pdf-lib's per-call cost (14,000
+    // cells in a 2,000-row list).
+    const ops = [pushGraphicsState(), setStrokingColor(RULE), setLineWidth(0.5)];
+    if (fill) ops.push(setFillingColor(fill));
+    let rx = x;
+    for (let i = 0; i < lines.length; i++) {
+      const w = widths[i] ?? 0;
+      ops.push(rectangle(rx, top - h, w, h));
+      rx += w;
+    }
+    ops.push(fill ? fillAndStroke() : stroke(), popGraphicsState());
+    page.pushOperators(...ops);
     lines.forEach((cell, i) => {
       const w = widths[i] ?? 0;
-      page.drawRectangle({ x, y: top - h, width: w, height: h, borderColor: RULE, borderWidth: 0.5, ...(fill ? { color: fill } : {}) });
       const align = columns[i]?.align ?? 'left';
       cell.forEach((line, j) => {
         const tw = textWidth(font, line, size);
