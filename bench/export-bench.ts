@@ -1,6 +1,7 @@
 // npm run bench:export: exporting a bundle of 2,000 files / ~1 GB against `zip -0 -r` of the same
-// files in the same run (medians), and the export's peak RSS. Prints a table and writes
-// bench/.work/export-results.json.
+// files in the same run (medians), the CPU time of both (user + system, all threads, from
+// /usr/bin/time: a load-independent second figure on a shared machine), and the export's peak RSS.
+// Prints a table and writes bench/.work/export-results.json.
 //   BENCH_EXPORT_FILES (default 2000), BENCH_EXPORT_KB (per file, default 500), BENCH_RUNS (3)
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -66,16 +67,18 @@ async function prepare(): Promise<void> {
   fs.writeFileSync(done, '');
 }
 
-function timed(cmd: string, args: string[], cwd: string): Promise<{ ms: number; stdout: string }> {
+function timed(cmd: string, args: string[], cwd: string): Promise<{ ms: number; cpuMs: number; stdout: string }> {
+  const timeFile = path.join(OUT, 'time.txt');
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, cmd, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (code === 0) resolve({ ms, stdout });
+      const [user, sys] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()?.split(' ').map(Number) ?? [];
+      if (code === 0) resolve({ ms, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000, stdout });
       else reject(new Error(`${cmd} exited with ${code}`));
     });
   });
@@ -86,7 +89,8 @@ async function main(): Promise<void> {
   const bytes = Number(execFileSync('du', ['-sb', EVIDENCE], { encoding: 'utf8' }).split('\t')[0]);
   fs.mkdirSync(OUT, { recursive: true });
   const zipMs: number[] = [];
-  const ours: { wallMs: number; exportMs: number; maxRssMb: number; bytes: number; entries: number }[] = [];
+  const zipCpuMs: number[] = [];
+  const ours: { wallMs: number; cpuMs: number; exportMs: number; maxRssMb: number; bytes: number; entries: number }[] = [];
   // Warm the page cache once so neither side pays for the first cold read.
   execFileSync('sh', ['-c', `find "${EVIDENCE}" -type f -exec cat {} + > /dev/null`]);
   for (let r = 0; r < RUNS; r++) {
@@ -95,8 +99,15 @@ async function main(): Promise<void> {
     fs.rmSync(zipOut, { force: true });
     fs.rmSync(ourOut, { force: true });
     // Alternate the order so neither tool always runs on a warmer or busier machine.
-    const runZip = async (): Promise<void> => void zipMs.push((await timed('zip', ['-0', '-r', '-q', zipOut, '.'], EVIDENCE)).ms);
-    const runOurs = async (): Promise<void> => void ours.push(JSON.parse((await timed(process.execPath, [path.join(HERE, 'export-run.js'), WS, ourOut], REPO)).stdout) as (typeof ours)[number]);
+    const runZip = async (): Promise<void> => {
+      const t = await timed('zip', ['-0', '-r', '-q', zipOut, '.'], EVIDENCE);
+      zipMs.push(t.ms);
+      zipCpuMs.push(t.cpuMs);
+    };
+    const runOurs = async (): Promise<void> => {
+      const t = await timed(process.execPath, [path.join(HERE, 'export-run.js'), WS, ourOut], REPO);
+      ours.push({ ...(JSON.parse(t.stdout) as (typeof ours)[number]), cpuMs: t.cpuMs });
+    };
     if (r % 2 === 0) {
       await runZip();
       await runOurs();
@@ -104,7 +115,7 @@ async function main(): Promise<void> {
       await runOurs();
       await runZip();
     }
-    console.log(`  run ${r + 1}: zip -0 -r ${((zipMs[r] ?? 0) / 1000).toFixed(2)} s, kiemchung export ${((ours[r]?.wallMs ?? 0) / 1000).toFixed(2)} s (export itself ${((ours[r]?.exportMs ?? 0) / 1000).toFixed(2)} s), peak RSS ${(ours[r]?.maxRssMb ?? 0).toFixed(0)} MB`);
+    console.log(`  run ${r + 1}: zip -0 -r ${((zipMs[r] ?? 0) / 1000).toFixed(2)} s, kiemchung export ${((ours[r]?.wallMs ?? 0) / 1000).toFixed(2)} s (export itself ${((ours[r]?.exportMs ?? 0) / 1000).toFixed(2)} s), CPU zip ${((zipCpuMs[r] ?? 0) / 1000).toFixed(2)} s / export ${((ours[r]?.cpuMs ?? 0) / 1000).toFixed(2)} s, peak RSS ${(ours[r]?.maxRssMb ?? 0).toFixed(0)} MB`);
   }
   const zipMedian = median(zipMs);
   const ourMedian = median(ours.map((o) => o.wallMs));
@@ -117,6 +128,9 @@ async function main(): Promise<void> {
     exportMs: median(ours.map((o) => o.exportMs)),
     ratio: ourMedian / zipMedian,
     ratios: ours.map((o, i) => o.wallMs / (zipMs[i] ?? 1)),
+    zipCpuMs: median(zipCpuMs),
+    exportCpuMs: median(ours.map((o) => o.cpuMs)),
+    cpuRatio: median(ours.map((o) => o.cpuMs)) / median(zipCpuMs),
     peakRssMb: Math.max(...ours.map((o) => o.maxRssMb)),
     bundleBytes: ours[0]?.bytes,
     entries: ours[0]?.entries,
@@ -129,6 +143,7 @@ async function main(): Promise<void> {
   console.log(`| \`zip -0 -r\`, median wall | ${(zipMedian / 1000).toFixed(2)} s | |`);
   console.log(`| kiemchung export, median wall (whole process) | ${(ourMedian / 1000).toFixed(2)} s | |`);
   console.log(`| ratio export / zip | **${results.ratio.toFixed(2)}×** (runs: ${results.ratios.map((x) => `${x.toFixed(2)}×`).join(', ')}) | ≤ 1.4× |`);
+  console.log(`| CPU time (user + sys), median: zip / export | ${(results.zipCpuMs / 1000).toFixed(2)} s / ${(results.exportCpuMs / 1000).toFixed(2)} s (**${results.cpuRatio.toFixed(2)}×**) | |`);
   console.log(`| peak RSS of the export | **${results.peakRssMb.toFixed(0)} MB** | ≤ 300 MB |`);
   fs.writeFileSync(path.join(REPO, 'bench', '.work', 'export-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
