@@ -255,10 +255,10 @@ class Watcher {
       only = roots.map((r) => ({ rootId: r.id }));
       reason = why;
     } else if (this.sweepDue) {
-      reason = this.sweepDue;
+      const why = this.sweepDue;
       this.sweepDue = null;
-      roots = present;
-      only = []; // no scope: every root, and classification of every document (a crash may have cut it short)
+      // No scope: every root, and every document classified (a crash may have cut that short).
+      return this.settle(this.run(present, undefined, why));
     } else {
       const taken = this.pending.take(Date.now());
       if (!taken) {
@@ -269,7 +269,6 @@ class Watcher {
       roots = present.filter((r) => only.some((s) => s.rootId === r.id));
     }
     if (only.length === 0 && !reason) return;
-    if (reason === 'start' || reason === 'periodic') return this.settle(this.run(roots, undefined, reason));
     this.settle(this.run(roots, only, reason));
   }
 
