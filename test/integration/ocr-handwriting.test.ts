@@ -161,6 +161,8 @@ describe('slots, crops and votes', () => {
   it('a citation in the body ("ngày 18/6/2018") and a line without "Số" give no slot', () => {
     const plan = planSlots(page([[word('Chỉ', 740, 821), word('thị', 836, 896), word('số', 916, 964), word('16/CT-TTg', 986, 1244), word('ngày', 1260, 1367), word('18/6/2018', 1389, 1614)]]));
     expect(plan.slots).toEqual([]);
+    const law = [word('Căn', 446, 529), word('cứ', 541, 594), word('Luật', 605, 700), word('ngày', 1290, 1389), word('14', 1405, 1450), word('tháng', 1464, 1582), word('6', 1598, 1619), word('năm', 1630, 1716), word('2019', 1730, 1830)];
+    expect(planSlots(page([law]))).toEqual({ slots: [], month: null, year: null });
     const cited = planSlots(page([[word('Quyết', 382, 518), word('định', 532, 625), word('số', 646, 690), word('1915/QĐ-SYT', 700, 995)]]));
     expect(cited.slots).toEqual([]);
   });

@@ -122,6 +122,9 @@ function placeDateSlots(lines: readonly WordLike[][]): { slots: Slot[]; month: n
     const keys = words.map((w) => foldForMatch(w.text));
     for (let i = 0; i < words.length; i++) {
       if (!(keys[i] ?? '').startsWith('ngay')) continue;
+      // The form's line follows the place ("Hà Giang, ngày"); a citation ("Căn cứ Luật … ngày 14
+      // tháng 6 năm 2019") does not, and its printed month and year must not date the document.
+      if (!/,$/.test(words[i - 1]?.text ?? '')) continue;
       const t = keys.findIndex((k, j) => j > i && j <= i + 3 && /^th[a4]ng/.test(k));
       if (t < 0) continue;
       const n = keys.findIndex((k, j) => j > t && j <= t + 3 && /^n[aă](m|rn)/.test(k));
@@ -139,11 +142,10 @@ function placeDateSlots(lines: readonly WordLike[][]): { slots: Slot[]; month: n
       if (day) slots.push({ kind: 'day', box: day });
       const between = keys.slice(t + 1, n).join(' ');
       const printedMonth = /^\d{1,2}$/.test(between) ? Number(between) : null;
-      let month: number | null = printedMonth !== null && printedMonth >= 1 && printedMonth <= 12 ? printedMonth : null;
+      const month: number | null = printedMonth !== null && printedMonth >= 1 && printedMonth <= 12 ? printedMonth : null;
       if (month === null) {
         const gap = gapBox(endOfPrefix(thang, 5), nam.bbox.x0, words.slice(t, n + 1), h);
         if (gap) slots.push({ kind: 'month', box: gap });
-        month = null;
       }
       return { slots, month, year };
     }
@@ -234,7 +236,6 @@ function otsu(hist: Uint32Array, total: number): number {
 function inkComponents(img: GrayImage): { pixels: Int32Array; count: number; box: Box } | null {
   const { width: w, height: h, data } = img;
   const label = new Int32Array(w * h).fill(-1);
-  const keep: number[] = [];
   const stack: number[] = [];
   const comps: { pixels: number[]; x0: number; y0: number; x1: number; y1: number }[] = [];
   for (let start = 0; start < w * h; start++) {
@@ -272,7 +273,6 @@ function inkComponents(img: GrayImage): { pixels: Int32Array; count: number; box
     const ch = c.y1 - c.y0 + 1;
     // A digit is at least a third as tall as the tallest stroke; a dot or a comma is not.
     if (ch < tallest * 0.34 || c.pixels.length < 12) continue;
-    keep.push(1);
     for (const p of c.pixels) pixels[count++] = p;
     box.x0 = Math.min(box.x0, c.x0);
     box.y0 = Math.min(box.y0, c.y0);
