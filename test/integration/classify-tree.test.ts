@@ -16,6 +16,9 @@ import { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, REPO_ROOT, SEEDS, tempDir } from '../helpers/corpus.js';
 
 let pack: CriteriaPack;
+// These tests are about links, not time limits: on a loaded 2-core CI machine (OCR tests run
+// beside them) the default 10 s per file can cut off an ordinary 7-page plan.
+const SLOW_MACHINE_TIMEOUT_MS = 60_000;
 const open: Workspace[] = [];
 
 beforeAll(async () => {
@@ -44,7 +47,7 @@ async function workspaceOver(files: Record<string, string>): Promise<{ ws: Works
   // OCR is the scan engine's business; these trees are about links, so keep scans fast and stable.
   ws.setSetting('ocr', false);
   addRoot(ws, root);
-  await scanWorkspace(ws, { poolSize: 2 });
+  await scanWorkspace(ws, { poolSize: 2, fileTimeoutMs: SLOW_MACHINE_TIMEOUT_MS });
   return { ws, root };
 }
 
@@ -211,7 +214,7 @@ describe('an evidence tree with every kind of problem', () => {
     fs.renameSync(path.join(root, planPath), path.join(root, '1. Chỉ đạo điều hành/1.1 Kế hoạch CCHC/KH 311 CCHC.pdf'));
     fs.mkdirSync(path.join(root, 'Phòng TCCB'));
     fs.renameSync(path.join(root, '1. Chỉ đạo điều hành/TC 1.2/plan-000.pdf'), path.join(root, 'Phòng TCCB/plan-000.pdf'));
-    const report = await scanWorkspace(ws, { poolSize: 2 });
+    const report = await scanWorkspace(ws, { poolSize: 2, fileTimeoutMs: SLOW_MACHINE_TIMEOUT_MS });
     expect(report.moved).toBe(2);
 
     const docs = byRel(ws);

@@ -33,6 +33,8 @@ describe('kiemchung status / assign / review / score / missing', () => {
     fs.copyFileSync(path.join(REAL, 'lc-3686-UBND-XD-signed.pdf'), path.join(evidence, 'cong-van.pdf'));
     expect(run('init', ws, '--pack', path.join(REPO_ROOT, 'test/fixtures/packs/classify-2023.csv'), '--year', '2023').code).toBe(0);
     expect(run('folder', 'add', ws, evidence).code).toBe(0);
+    // About links, not time limits: a loaded CI machine can take more than 10 s for one file.
+    expect(run('settings', ws, 'fileTimeoutMs', '60000').code).toBe(0);
     expect(run('scan', ws, '--no-ocr', '--json').code).toBe(0);
   });
 
