@@ -13,20 +13,11 @@ import type { WatchEvent } from '../../main/engine/watch/events.js';
 import { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, REPO_ROOT, SEEDS, copyCorpus, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
+import { waitFor } from '../helpers/wait.js';
+
+const PROCESS_WAIT_MS = 90_000;
 
 const BIN = path.join(REPO_ROOT, 'bin', 'kiemchung.js');
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 90_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
 class WatchProcess {
   readonly events: WatchEvent[] = [];
   readonly stderr: string[] = [];
@@ -98,7 +89,7 @@ describe('kiemchung watch (process)', () => {
     ws.close();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const p = new WatchProcess(dir);
-      await waitFor('idle', () => (p.count('idle') > 0 ? true : undefined));
+      await waitFor('idle', () => (p.count('idle') > 0 ? true : undefined), PROCESS_WAIT_MS);
       expect(p.events[0]).toMatchObject({ event: 'ready', roots: 1, watching: 1 });
       p.kill(signal);
       expect(await p.exited).toEqual({ code: 0, signal: null });
@@ -128,7 +119,7 @@ describe('kiemchung watch (process)', () => {
     ws.close();
 
     const first = new WatchProcess(dir);
-    await waitFor('a few files indexed', () => (first.count('indexed') >= 4 ? true : undefined));
+    await waitFor('a few files indexed', () => (first.count('indexed') >= 4 ? true : undefined), PROCESS_WAIT_MS);
     first.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
 
@@ -140,7 +131,7 @@ describe('kiemchung watch (process)', () => {
     expect(finished.length).toBeLessThan(total); // it really died in the middle
 
     const second = new WatchProcess(dir);
-    await waitFor('idle after restart', () => (second.count('idle') > 0 ? true : undefined));
+    await waitFor('idle after restart', () => (second.count('idle') > 0 ? true : undefined), PROCESS_WAIT_MS);
     second.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });
 

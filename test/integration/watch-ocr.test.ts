@@ -8,18 +8,9 @@ import { startWatching, type WatchEvent, type WatchHandle } from '../../main/eng
 import type { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, SEEDS, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
+import { waitFor } from '../helpers/wait.js';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 240_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const OCR_WAIT_MS = 240_000;
 
 describe('watching with OCR on', () => {
   let ws: Workspace | undefined;
@@ -35,25 +26,25 @@ describe('watching with OCR on', () => {
     expect(ws.settings().ocr).toBe(true);
     const events: WatchEvent[] = [];
     handle = await startWatching(ws, { onEvent: (e) => events.push(e), stabilityMs: 500 });
-    await waitFor('idle', () => events.find((e) => e.event === 'idle'));
+    await waitFor('idle', () => events.find((e) => e.event === 'idle'), OCR_WAIT_MS);
 
     const scan = 'company-89-2026-QD-CT-scan.pdf';
     fs.copyFileSync(path.join(REAL, scan), path.join(root, scan));
     const scanIndexed = await waitFor('the scan indexed', () => {
       const i = events.findIndex((e) => e.event === 'indexed' && e.relPath === scan);
       return i >= 0 ? i : undefined;
-    });
+    }, OCR_WAIT_MS);
     // OCR starts now that nothing else is ready; a plan arrives while it reads.
     fs.copyFileSync(path.join(SEEDS, 'plan-001.pdf'), path.join(root, 'plan-001.pdf'));
     const planIndexed = await waitFor('the plan indexed', () => {
       const i = events.findIndex((e) => e.event === 'indexed' && e.relPath === 'plan-001.pdf');
       return i >= 0 ? i : undefined;
-    });
+    }, OCR_WAIT_MS);
     const ocrAt = await waitFor('OCR', () => {
       const i = events.findIndex((e) => e.event === 'ocr');
       return i >= 0 ? i : undefined;
-    });
-    await waitFor('idle after OCR', () => events.slice(ocrAt).find((e) => e.event === 'idle'));
+    }, OCR_WAIT_MS);
+    await waitFor('idle after OCR', () => events.slice(ocrAt).find((e) => e.event === 'idle'), OCR_WAIT_MS);
 
     expect(scanIndexed).toBeLessThan(planIndexed);
     expect(planIndexed).toBeLessThan(ocrAt); // the plan did not wait for the scan's OCR

@@ -9,18 +9,7 @@ import { setRootPolling } from '../../main/engine/workspace/roots.js';
 import type { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, SEEDS, copyCorpus, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+import { sleep, waitFor } from '../helpers/wait.js';
 
 describe('watched roots', () => {
   let ws: Workspace | undefined;
