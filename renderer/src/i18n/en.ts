@@ -136,6 +136,7 @@ export const en: Record<MessageKey, string> = {
   'settings.sweep': 'Periodic re-check of every folder (ms)',
   'settings.stability': 'File stability window (ms)',
   'settings.batches': 'Submission batches (empty = 30/6, 30/9, 15/11)',
+  'settings.batchesInvalid': 'Wrong format or a date that does not exist; write e.g. Đợt 1=30/06/2023; Đợt 2=30/09/2023',
   'settings.timeout': 'Per-file time limit (ms)',
   'settings.pack': 'Criteria pack',
   'settings.saved': 'Saved.',

@@ -135,6 +135,7 @@ export const vi = {
   'settings.sweep': 'Quét lại định kỳ toàn bộ thư mục (ms)',
   'settings.stability': 'Chờ tệp ổn định (ms)',
   'settings.batches': 'Các đợt nộp (để trống = 30/6, 30/9, 15/11)',
+  'settings.batchesInvalid': 'Sai cách ghi hoặc ngày không có thật; ghi như: Đợt 1=30/06/2023; Đợt 2=30/09/2023',
   'settings.timeout': 'Giới hạn thời gian mỗi tệp (ms)',
   'settings.pack': 'Bộ tiêu chí',
   'settings.saved': 'Đã lưu.',

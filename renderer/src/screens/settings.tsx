@@ -120,7 +120,12 @@ export function SettingsScreen() {
               }}
               data-testid="setting-batches"
             />
-            {batchError && <span className="error">{batchError}</span>}
+            {/* The parser's detail (which entry, which date) is English: shown as the tooltip. */}
+            {batchError && (
+              <span className="error" title={batchError} data-testid="setting-batches-error">
+                {t('settings.batchesInvalid')}
+              </span>
+            )}
           </label>
           <div>
             <button type="submit" className="primary" disabled={!form || batchError !== null} data-testid="save-settings">
