@@ -1,4 +1,5 @@
 // kiemchung export / verify (CONTRACTS.md §1, §4).
+import { untilInterrupted } from '../interrupt.js';
 import { exportBundle, verifyBundle, type ExportProgress } from '../../engine/bundle/index.js';
 import { UserError } from '../../engine/errors.js';
 import { UsageError, flag, parse, positional, printJson, stringOption } from '../args.js';
@@ -37,18 +38,14 @@ export async function exportCommand(argv: string[]): Promise<void> {
   const out = stringOption(p, 'out');
   if (!out) throw new UsageError(`--out FILE.zip is required\nusage: ${usage}`);
   const json = flag(p, 'json');
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
+  await untilInterrupted(async (signal) => {
     const since = stringOption(p, 'since');
     const result = await withWorkspace(positional(p, 0), (ws) =>
       exportBundle(ws, {
         out,
         ...(since ? { since } : {}),
         mergedPdf: flag(p, 'merged-pdf'),
-        signal: controller.signal,
+        signal,
         onProgress: progressPrinter(!json && process.stderr.isTTY === true),
       }),
     );
@@ -63,10 +60,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
       for (const s of result.skippedLinks) console.log(`  not exported: document ${s.documentId.slice(0, 8)} → ${s.code}: ${s.reason}`);
       for (const m of result.merged) console.log(`  ${m.path}: ${m.pages} page(s)${m.omitted ? `, ${m.omitted} document(s) could not be merged (listed on its cover)` : ''}`);
     }
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  });
 }
 
 export async function verifyCommand(argv: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { untilInterrupted } from '../interrupt.js';
 import { listDocuments } from '../../engine/query/documents.js';
 import { scanWorkspace, type ScanProgress } from '../../engine/scan/reconcile.js';
 import { search } from '../../engine/search/search.js';
@@ -24,19 +25,15 @@ function progressPrinter(enabled: boolean): (p: ScanProgress) => void {
 export async function scanCommand(argv: string[]): Promise<void> {
   const p = parse(argv, { json: { type: 'boolean' }, 'no-ocr': { type: 'boolean' } }, { min: 1, max: 1, usage: 'kiemchung scan WS [--json] [--no-ocr]' });
   const json = flag(p, 'json');
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
+  await untilInterrupted(async (signal) => {
     const report = await withWorkspace(positional(p, 0), (ws) =>
       scanWorkspace(ws, {
-        signal: controller.signal,
+        signal,
         onProgress: progressPrinter(!json && process.stderr.isTTY === true),
         ...(flag(p, 'no-ocr') ? { ocr: false } : {}),
       }),
     );
-    if (json) printJson({ ...report, cancelled: controller.signal.aborted });
+    if (json) printJson({ ...report, cancelled: signal.aborted });
     else {
       console.log(
         `Scanned ${report.roots} folder(s), ${report.files} file(s) in ${(report.durationMs / 1000).toFixed(1)} s: ` +
@@ -50,12 +47,9 @@ export async function scanCommand(argv: string[]): Promise<void> {
         console.log(`OCR: ${ocr.headers} header(s) and ${ocr.documents} whole document(s) (${ocr.pages} page(s)) read in ${(ocr.durationMs / 1000).toFixed(1)} s.`);
         for (const f of ocr.failed) console.log(`  ocr: ${f.path}: ${f.message}`);
       }
-      if (controller.signal.aborted) console.log('Cancelled: finished files are kept; run scan again to continue.');
+      if (signal.aborted) console.log('Cancelled: finished files are kept; run scan again to continue.');
     }
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  });
 }
 
 export async function docsCommand(argv: string[]): Promise<void> {

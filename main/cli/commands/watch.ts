@@ -1,5 +1,6 @@
 // kiemchung watch WS: follow the evidence folders and print one JSON object per line per event
 // (CONTRACTS.md §1) until SIGINT or SIGTERM, then close the database and exit 0.
+import { untilInterrupted } from '../interrupt.js';
 import { startWatching } from '../../engine/watch/watcher.js';
 import { Workspace } from '../../engine/workspace/workspace.js';
 import { UsageError, parse, positional, stringOption } from '../args.js';
@@ -18,26 +19,25 @@ export async function watchCommand(argv: string[]): Promise<void> {
   const stabilityMs = msOption(stringOption(p, 'stability'), 'stability', 0);
   const sweepMs = msOption(stringOption(p, 'sweep'), 'sweep', 1000);
   const ws = Workspace.open(positional(p, 0));
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  // Output piped into a reader that went away: stop rather than die on EPIPE.
-  process.stdout.on('error', stop);
   try {
-    const handle = await startWatching(ws, {
-      onEvent: (e) => {
-        if (!process.stdout.destroyed) process.stdout.write(`${JSON.stringify(e)}\n`);
-      },
-      signal: controller.signal,
-      ...(stabilityMs !== undefined ? { stabilityMs } : {}),
-      ...(sweepMs !== undefined ? { sweepMs } : {}),
+    await untilInterrupted(async (signal, stop) => {
+      // Output piped into a reader that went away: stop rather than die on EPIPE.
+      process.stdout.on('error', stop);
+      try {
+        const handle = await startWatching(ws, {
+          onEvent: (e) => {
+            if (!process.stdout.destroyed) process.stdout.write(`${JSON.stringify(e)}\n`);
+          },
+          signal,
+          ...(stabilityMs !== undefined ? { stabilityMs } : {}),
+          ...(sweepMs !== undefined ? { sweepMs } : {}),
+        });
+        await handle.closed;
+      } finally {
+        process.stdout.off('error', stop);
+      }
     });
-    await handle.closed;
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    process.stdout.off('error', stop);
     ws.close();
   }
 }
