@@ -3,24 +3,19 @@
 import { childrenOf, compareCodes, leafCriteria, type Criterion, type EvidenceSlot } from '../../../shared/pack.js';
 import type { CriterionProblem, CriterionStatus, CriterionStatusJson, ReviewStatus, SlotStatusJson, StatusJson } from '../../../shared/types.js';
 import { allScores, type ScoreRow } from '../review/review.js';
+import type { ContentRow } from '../scan/document-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { checkEvidence, vnDate, type EvidenceFacts } from './evidence-checks.js';
 
-interface LinkFacts {
+type LinkFacts = Pick<ContentRow, 'error_kind' | 'error_message' | 'kind' | 'text_quality' | 'ocr' | 'signatures'> & {
   document_id: string;
   criterion_code: string;
   slot_id: string | null;
   rel_path: string;
   date: string | null;
-  error_kind: string | null;
-  error_message: string | null;
-  kind: 'pdf' | 'other';
-  text_quality: string;
-  ocr: number;
-  signatures: number;
   status: Exclude<ReviewStatus, 'pending'> | null;
   note: string | null;
-}
+};
 
 const LINKS_SQL = `
   SELECT l.document_id, l.criterion_code, l.slot_id, d.rel_path, d.date, c.error_kind, c.error_message, c.kind,

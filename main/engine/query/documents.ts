@@ -5,9 +5,11 @@ import { compareCodes } from '../../../shared/criterion-code.js';
 import type { ClassifyNoteJson, CriterionLink, DocumentJson, DuplicateJson, ErrorKind, LinkSource, ReviewStatus, TextQuality } from '../../../shared/types.js';
 import { nfc } from '../../../shared/vietnamese.js';
 import { UserError } from '../errors.js';
+import type { ContentRow } from '../scan/document-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-interface Row {
+/** A document joined with its analysed content (the content columns as the store writes them). */
+type Row = Pick<ContentRow, 'kind' | 'pages' | 'text_layer' | 'text_quality' | 'ocr' | 'encrypted' | 'signatures' | 'error_kind' | 'error_message'> & {
   id: string;
   rel_path: string;
   root_path: string;
@@ -21,16 +23,7 @@ interface Row {
   date: string | null;
   title: string | null;
   fields_json: string;
-  kind: 'pdf' | 'other';
-  pages: number | null;
-  text_layer: number;
-  text_quality: string;
-  ocr: number;
-  encrypted: number;
-  signatures: number;
-  error_kind: string | null;
-  error_message: string | null;
-}
+};
 
 const SELECT = `
   SELECT d.id, d.rel_path, r.path AS root_path, d.size, d.mtime_ms, d.sha256, d.number, d.type, d.issuer, d.place,
