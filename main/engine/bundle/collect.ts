@@ -1,21 +1,16 @@
 // What the bundle is made of, read from the workspace: the pack's criteria with self-scores and
 // status, and every document with its links to criteria.
-import type { CriterionStatus, DocumentJson } from '../../../shared/types.js';
+import type { CriterionStatus, CriterionStatusJson, DocumentJson } from '../../../shared/types.js';
 import { listDocuments } from '../query/documents.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { computeStatus } from '../completeness/status.js';
 
-export interface BundleCriterion {
-  code: string;
-  title: string;
-  parent: string | null;
-  maxPoints: number | null;
-  selfScore: number | null;
-  explanation: string | null;
+/** A criterion as the bundle shows it: its status fields, null where status has no entry. */
+export type BundleCriterion = Pick<CriterionStatusJson, 'code' | 'title' | 'parent' | 'maxPoints' | 'selfScore' | 'explanation'> & {
   status: CriterionStatus | null;
   /** Leaf criteria carry the evidence (CONTRACTS.md §3). */
   leaf: boolean;
-}
+};
 
 export interface BundleInput {
   unit: string | null;
