@@ -6,6 +6,54 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'stream', 'util'];
 
+// The engine's layers (VS Code's code-layering idea): the folders of main/engine/ each folder may
+// import. The graph has no cycle, so neither can the imports; a folder not listed may import none
+// of these (the engine's top-level files, errors.ts and app-version.ts, are open to all).
+export const ENGINE_LAYERS = {
+  workers: [], // the generic worker-thread pool (index and bundle use it)
+  db: [], // the database, its migrations and one store per table: all the SQL
+  packs: [],
+  pdf: [], // reading a file: hash, PDF analysis (page text, annotations, text quality, signature dictionaries), the index stage's worker
+  ocr: ['workers', 'db', 'pdf'],
+  recognize: ['ocr', 'db', 'pdf'],
+  workspace: ['db'],
+  classify: ['db', 'workspace'],
+  query: ['db', 'workspace'],
+  search: ['db', 'workspace'],
+  completeness: ['query', 'db', 'workspace'],
+  review: ['classify', 'query', 'db', 'workspace'],
+  offices: ['completeness', 'db', 'workspace'],
+  scan: ['workers', 'db', 'pdf', 'ocr', 'recognize', 'classify', 'workspace'],
+  watch: ['scan', 'db', 'workspace'],
+  bundle: ['completeness', 'query', 'workers', 'db', 'workspace'],
+  sample: ['bundle'],
+  remind: ['offices', 'completeness', 'bundle', 'db', 'workspace'], // reminders by batch (issue 15): letters and lists; bundle/ for its PDF fonts and layout
+  appraisal: ['bundle', 'completeness', 'query', 'db', 'workspace'], // the appraisal round trip (issue 15)
+};
+
+const engineBase = [
+  { group: ['electron', 'electron/*'], message: 'The engine runs under plain Node: never import Electron here.' },
+  { group: ['**/renderer/**', '**/electron/**'], message: 'The engine must not depend on the UI or the Electron shell.' },
+];
+
+const engineLayerConfigs = Object.entries(ENGINE_LAYERS).map(([folder, allowed]) => {
+  const forbidden = Object.keys(ENGINE_LAYERS).filter((f) => f !== folder && !allowed.includes(f));
+  return {
+    files: [`main/engine/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...engineBase,
+          ...forbidden.map((f) => ({
+            group: [`**/${f}/**`],
+            message: `main/engine/${folder}/ ${allowed.length ? `may import only ${allowed.map((a) => `${a}/`).join(', ')}` : 'may import no other engine folder'} of the engine, not ${f}/ (ENGINE_LAYERS in eslint.config.js).`,
+          })),
+        ],
+      }],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'renderer/dist/**', '.tmp/**', 'release/**'] },
   {
@@ -40,14 +88,10 @@ export default tseslint.config(
   {
     files: ['main/engine/**/*.ts', 'main/cli/**/*.ts', 'main/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*'], message: 'The engine runs under plain Node: never import Electron here.' },
-          { group: ['**/renderer/**', '**/electron/**'], message: 'The engine must not depend on the UI or the Electron shell.' },
-        ],
-      }],
+      'no-restricted-imports': ['error', { patterns: engineBase }],
     },
   },
+  ...engineLayerConfigs,
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {

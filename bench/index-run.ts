@@ -7,18 +7,21 @@ import { Workspace } from '../main/engine/workspace/workspace.js';
 
 const [wsDir, root, mode] = process.argv.slice(2);
 if (!wsDir || !root) {
-  console.error('usage: index-run WS ROOT [rescan]');
+  console.error('usage: index-run WS ROOT [rescan|rescan-full]');
   process.exit(2);
 }
 const started = performance.now();
 let ws: Workspace;
-if (mode === 'rescan') ws = Workspace.open(wsDir);
-else {
+if (mode === 'rescan' || mode === 'rescan-full') {
+  ws = Workspace.open(wsDir);
+  // What every rescan did before classification learnt to skip: re-link every document.
+  if (mode === 'rescan-full') ws.writer.classifyState.markAllDirty();
+} else {
   ws = Workspace.create(wsDir, { pack: await getPack('tra-vinh-so-y-te-2023'), year: 2023 });
   addRoot(ws, root);
 }
 const report = await scanWorkspace(ws);
-const docs = ws.db.prepare('SELECT number, date FROM documents').all() as { number: string | null; date: string | null }[];
+const docs = ws.reader.documents.duplicateKeys();
 ws.close();
 process.stdout.write(
   JSON.stringify({
@@ -27,6 +30,7 @@ process.stdout.write(
     files: report.files,
     indexed: report.indexed,
     unchanged: report.unchanged,
+    relinked: report.classification && 'relinked' in report.classification ? report.classification.relinked : null,
     errors: report.errors.length,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     numbers: docs.filter((d) => d.number !== null).length,

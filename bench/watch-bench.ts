@@ -19,7 +19,7 @@ import { Workspace } from '../main/engine/workspace/workspace.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, HERE.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
-const SEEDS = path.resolve(REPO, '../shared/corpus/seeds');
+const SEEDS = path.join(REPO, 'test', 'fixtures', 'corpus', 'seeds');
 const BIN = path.join(REPO, 'bin', 'kiemchung.js');
 const WORK = path.join(REPO, 'bench', '.work', 'watch');
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -85,7 +85,7 @@ async function workspaceFor(root: string): Promise<string> {
     addRoot(ws, root);
     const started = performance.now();
     const report = await scanWorkspace(ws);
-    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.checkpoint();
     ws.close();
     console.log(`  indexed ${report.files} files of ${path.basename(root)} once (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }

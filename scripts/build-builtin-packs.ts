@@ -1,5 +1,5 @@
 // Generates the built-in criteria packs, main/engine/packs/builtin/<id>.json (committed), from
-// ../shared/packs-source/*.csv. The app never reads ../shared at run time.
+// test/fixtures/packs-source/*.csv (the facts of the source plans). The app never reads them at run time.
 //
 //   npx tsx scripts/build-builtin-packs.ts [SOURCE_DIR]
 //
@@ -13,7 +13,7 @@ import { formatProblem, PackImportError } from '../main/engine/packs/errors.js';
 
 async function main(): Promise<number> {
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const sourceDir = path.resolve(process.argv[2] ?? path.join(repo, '..', 'shared', 'packs-source'));
+  const sourceDir = path.resolve(process.argv[2] ?? path.join(repo, 'test', 'fixtures', 'packs-source'));
   try {
     const built = await buildBuiltinPacks(sourceDir);
     const files = await writeBuiltinPacks(built, path.join(repo, BUILTIN_RELATIVE_DIR));

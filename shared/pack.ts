@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { documentTypeByCode } from './document-types.js';
+import { packProblemMessage, type PackProblemKind, type PackProblemParams } from './pack-problems.js';
 import { foldForMatch } from './vietnamese.js';
 
 import { parseCriterionCode, normalizeCriterionCode, isCanonicalCode, compareCodes, codeAncestors, isAncestorCode, inferParent } from './criterion-code.js';
@@ -248,11 +249,14 @@ export interface PackIssue {
   field: string | null;
   /** Evidence slot id when the issue is about one slot. */
   slot: string | null;
+  kind: PackProblemKind;
+  params: PackProblemParams;
+  /** English, for the CLI and logs (the app words kind and params). */
   message: string;
 }
 
-function fmtPoints(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
+function roundPoints(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 export function validatePack(pack: CriteriaPack): PackIssue[] {
@@ -261,65 +265,66 @@ export function validatePack(pack: CriteriaPack): PackIssue[] {
     severity: PackIssueSeverity,
     criterion: string | null,
     field: string | null,
-    message: string,
+    kind: PackProblemKind,
+    params: PackProblemParams,
     slot: string | null = null,
   ): void => {
-    issues.push({ severity, criterion, field, slot, message });
+    issues.push({ severity, criterion, field, slot, kind, params, message: packProblemMessage({ kind, params }) });
   };
 
-  if (!isPackId(pack.id)) add('error', null, 'id', `pack id '${pack.id}' is not a lower-case slug like 'tra-vinh-so-y-te-2023'`);
-  if (pack.name.trim() === '') add('error', null, 'name', 'the pack has no name');
+  if (!isPackId(pack.id)) add('error', null, 'id', 'pack-id', { value: pack.id });
+  if (pack.name.trim() === '') add('error', null, 'name', 'pack-name', {});
   if (pack.year !== null && (!Number.isInteger(pack.year) || pack.year < 1990 || pack.year > 2100)) {
-    add('error', null, 'year', `year ${pack.year} is not a plausible assessment year`);
+    add('error', null, 'year', 'pack-year', { value: pack.year });
   }
 
   const codes = new Set<string>();
   for (const c of pack.criteria) {
     if (!isCanonicalCode(c.code)) {
-      add('error', c.code, 'code', `'${c.code}' is not a criterion code like 1, 1.3 or 1.7.2`);
+      add('error', c.code, 'code', 'code-invalid', { value: c.code });
     } else if (codes.has(c.code)) {
-      add('error', c.code, 'code', `code '${c.code}' appears more than once`);
+      add('error', c.code, 'code', 'code-duplicate', { value: c.code });
     }
     codes.add(c.code);
   }
 
   const slotIds = new Set<string>();
   for (const c of pack.criteria) {
-    if (c.title.trim() === '') add('error', c.code, 'title', `criterion '${c.code}' has no title`);
+    if (c.title.trim() === '') add('error', c.code, 'title', 'title-empty', { code: c.code });
 
     if (c.parent !== null) {
       if (!codes.has(c.parent)) {
-        add('error', c.code, 'parent', `parent '${c.parent}' of '${c.code}' is not in the pack`);
+        add('error', c.code, 'parent', 'parent-unknown', { parent: c.parent, code: c.code });
       } else if (!isAncestorCode(c.parent, c.code)) {
-        add('error', c.code, 'parent', `parent '${c.parent}' is not an ancestor of '${c.code}' (a parent's code must be a prefix, as 1.7 of 1.7.2)`);
+        add('error', c.code, 'parent', 'parent-not-ancestor', { parent: c.parent, code: c.code });
       } else {
         const nearer = inferParent(c.code, codes);
         if (nearer !== null && nearer !== c.parent) {
-          add('warning', c.code, 'parent', `'${c.code}' has parent '${c.parent}' although '${nearer}' is in the pack`);
+          add('warning', c.code, 'parent', 'parent-nearer', { code: c.code, parent: c.parent, nearer });
         }
       }
     } else {
       const nearest = inferParent(c.code, codes);
-      if (nearest !== null) add('warning', c.code, 'parent', `'${c.code}' has no parent although '${nearest}' is in the pack`);
+      if (nearest !== null) add('warning', c.code, 'parent', 'parent-missing', { code: c.code, nearer: nearest });
     }
 
     if (c.maxPoints !== null && (!Number.isFinite(c.maxPoints) || c.maxPoints < 0)) {
-      add('error', c.code, 'maxPoints', `max points ${c.maxPoints} of '${c.code}' must be a number ≥ 0`);
+      add('error', c.code, 'maxPoints', 'points-invalid', { value: String(c.maxPoints) });
     }
-    if (c.due !== null && !isIsoDate(c.due)) add('error', c.code, 'due', `due date '${c.due}' is not a date (YYYY-MM-DD)`);
+    if (c.due !== null && !isIsoDate(c.due)) add('error', c.code, 'due', 'date-invalid', { value: c.due });
 
     for (const s of c.evidence) {
-      if (s.id.trim() === '') add('error', c.code, 'evidence', `an evidence slot of '${c.code}' has no id`);
-      else if (slotIds.has(s.id)) add('error', c.code, 'evidence', `evidence slot id '${s.id}' is used twice`, s.id);
+      if (s.id.trim() === '') add('error', c.code, 'evidence', 'slot-id-empty', { code: c.code });
+      else if (slotIds.has(s.id)) add('error', c.code, 'evidence', 'slot-id-duplicate', { slot: s.id }, s.id);
       slotIds.add(s.id);
-      if (s.label.trim() === '') add('error', c.code, 'evidence', `evidence slot '${s.id}' has no label`, s.id);
+      if (s.label.trim() === '') add('error', c.code, 'evidence', 'slot-label-empty', { slot: s.id }, s.id);
       for (const t of s.types) {
-        if (!documentTypeByCode(t)) add('error', c.code, 'evidence', `'${t}' is not a known document type code (KH, BC, QĐ, …)`, s.id);
+        if (!documentTypeByCode(t)) add('error', c.code, 'evidence', 'slot-type-unknown', { value: t }, s.id);
       }
       if (!Number.isInteger(s.minCount) || s.minCount < 0) {
-        add('error', c.code, 'evidence', `minimum count ${s.minCount} of slot '${s.id}' must be a whole number ≥ 0`, s.id);
+        add('error', c.code, 'evidence', 'slot-min-invalid', { value: String(s.minCount) }, s.id);
       }
-      if (s.due !== null && !isIsoDate(s.due)) add('error', c.code, 'evidence', `due date '${s.due}' of slot '${s.id}' is not a date (YYYY-MM-DD)`, s.id);
+      if (s.due !== null && !isIsoDate(s.due)) add('error', c.code, 'evidence', 'date-invalid', { value: s.due }, s.id);
     }
   }
 
@@ -328,12 +333,12 @@ export function validatePack(pack: CriteriaPack): PackIssue[] {
     const children = pack.criteria.filter((k) => k.parent === c.code);
     if (children.length === 0) continue;
     if (c.evidence.length > 0) {
-      add('warning', c.code, 'evidence', `'${c.code}' has sub-criteria, so its own evidence slots are not counted (leaves carry the evidence)`);
+      add('warning', c.code, 'evidence', 'slots-on-parent', { code: c.code });
     }
     if (c.maxPoints !== null && children.every((k) => k.maxPoints !== null)) {
       const sum = children.reduce((acc, k) => acc + (k.maxPoints ?? 0), 0);
       if (c.maxPoints + 1e-9 < sum) {
-        add('warning', c.code, 'maxPoints', `max points of '${c.code}' (${fmtPoints(c.maxPoints)}) are below the sum of its sub-criteria (${fmtPoints(sum)})`);
+        add('warning', c.code, 'maxPoints', 'points-below-children', { code: c.code, points: roundPoints(c.maxPoints), sum: roundPoints(sum) });
       }
     }
   }

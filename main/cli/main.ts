@@ -1,11 +1,9 @@
-// kiemchung: the headless CLI over the engine (CONTRACTS.md §1).
+// kiemchung: the headless CLI over the engine's API (CONTRACTS.md §1): each command parses its
+// arguments, calls the same handlers as the app (main/cli/api.ts) and prints the result.
 // Exit codes: 0 success (also with per-file errors, which are in the output), 1 a failure that
 // stopped the command (plain message on stderr), 2 bad usage.
 import { appVersion } from '../engine/app-version.js';
-import { PackImportError, formatProblem } from '../engine/packs/errors.js';
-import { NewerSchemaError } from '../engine/db/database.js';
-import { UserError } from '../engine/errors.js';
-import { UsageError } from './args.js';
+import { reportFailure } from './report.js';
 
 const HELP = `kiemchung: evidence (tài liệu kiểm chứng) for the PAR Index self-assessment
 
@@ -17,7 +15,7 @@ Usage:
   kiemchung watch WS [--stability MS] [--sweep MS]   (JSON lines until Ctrl+C)
   kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors]
   kiemchung search WS QUERY --json
-  kiemchung export WS --out FILE.zip [--since PREVIOUS.zip] [--merged-pdf] [--json]
+  kiemchung export WS --out FILE.zip [--since PREVIOUS.zip|SUBMISSION] [--batch "Đợt 1"] [--merged-pdf] [--json]
   kiemchung verify FILE.zip [--json]
   kiemchung status WS [--json]
   kiemchung assign WS DOC CODE | unassign WS DOC CODE
@@ -25,7 +23,16 @@ Usage:
   kiemchung score WS CODE POINTS [--explain TEXT] | score WS CODE --not-applicable
   kiemchung missing WS [--office NAME] [--json]
   kiemchung history WS [--criterion CODE] [--json]   (who decided what, when)
+  kiemchung offices list|add|rename|merge|alias|unalias|members|remove|folder WS …   (the office registry)
+  kiemchung remind WS [--office NAME] [--batch N] [--out FILE.docx|FILE.pdf|FILE.xlsx [--list]] [--json]
   kiemchung settings WS [--json] | settings WS KEY VALUE   (unit, year, ocr, batches, …)
+  kiemchung fix WS DOC [--number N] [--date dd/mm/yyyy] [--type CODE] [--issuer …] [--place …] [--title …] [--clear FIELD] [--json]
+  kiemchung info [WS] [--json] | doc WS DOC [--json] | criterion WS CODE [--json]
+  kiemchung submissions WS [--json]   (every exported bundle: đợt, date, counts, SHA-256)
+  kiemchung decisions import WS DECISIONS.json [--json]   (the Sở Nội vụ's appraisal, unit side)
+  kiemchung appraisal open BUNDLE.zip AWS | appraisal status AWS [--json]
+  kiemchung appraisal score AWS CODE POINTS [--note T] | appraisal decide AWS DOC CODE --accept|--reject [--note T]
+  kiemchung appraisal request AWS CODE --explain|--supplement --note T [--due dd/mm/yyyy] | appraisal export AWS --out DECISIONS.json
 
 WS is a workspace folder (it holds kiemchung.db); evidence stays in its own folders and is never modified.
 PACK is a built-in pack id (kiemchung packs list) or a pack file (.json, .csv, .xlsx).
@@ -53,8 +60,16 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   missing: async () => (await import('./commands/criteria.js')).missingCommand,
   history: async () => (await import('./commands/criteria.js')).historyCommand,
   settings: async () => (await import('./commands/settings.js')).settingsCommand,
+  fix: async () => (await import('./commands/fix.js')).fixCommand,
+  info: async () => (await import('./commands/inspect.js')).infoCommand,
+  doc: async () => (await import('./commands/inspect.js')).docCommand,
+  criterion: async () => (await import('./commands/inspect.js')).criterionCommand,
+  offices: async () => (await import('./commands/offices.js')).officesCommand,
+  remind: async () => (await import('./commands/remind.js')).remindCommand,
+  submissions: async () => (await import('./commands/decisions.js')).submissionsCommand,
+  decisions: async () => (await import('./commands/decisions.js')).decisionsCommand,
+  appraisal: async () => (await import('./commands/appraisal.js')).appraisalCommand,
 };
-
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -78,27 +93,4 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return reportFailure(e);
   }
-}
-
-function reportFailure(e: unknown): number {
-  if (e instanceof UsageError) {
-    process.stderr.write(`kiemchung: ${e.message}\n`);
-    return 2;
-  }
-  if (e instanceof PackImportError) {
-    process.stderr.write(`kiemchung: ${e.message}\n`);
-    for (const p of e.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
-    return 1;
-  }
-  if (e instanceof UserError || e instanceof NewerSchemaError) {
-    process.stderr.write(`kiemchung: ${e.message}\n`);
-    return 1;
-  }
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code && err.path) {
-    process.stderr.write(`kiemchung: ${err.path}: ${err.message}\n`);
-    return 1;
-  }
-  process.stderr.write(`kiemchung: unexpected failure (please report it): ${err?.stack ?? String(e)}\n`);
-  return 1;
 }

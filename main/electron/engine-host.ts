@@ -3,19 +3,23 @@
 //   main → host {id, name, args} (an API call, already allowed by main) | {id, resolveDocument}
 //   host → main {id, result} | {event, payload}
 import type { ApiResult } from '../../shared/api.js';
+import { dispatch } from '../api/dispatch.js';
+import { toApiError } from '../api/errors.js';
+import { documentFile } from '../api/paths.js';
+import { diskPathOf } from '../engine/db/disk-path.js';
+import type { HandlerContext } from '../api/registry.js';
+import { Session } from '../api/session.js';
 import { findDocument } from '../engine/query/documents.js';
-import { toApiError } from '../web/failure.js';
-import { dispatch, type HandlerContext } from '../web/handlers.js';
-import { documentFile } from '../web/paths.js';
-import { Session } from '../web/session.js';
 
 type Inbound = { id: number; name: string; args: unknown } | { id: number; resolveDocument: string };
 
 const port = process.parentPort;
-const session = new Session('electron');
+const session = new Session('electron', { rememberRecent: true, live: true });
 const ctx: HandlerContext = { session, shell: { previewUrl: (id) => `kc-doc://doc/${encodeURIComponent(id)}` } };
 
 session.onPush((event, payload) => port.postMessage({ event, payload }));
+// A restarted engine opens the workspace that was open when it stopped.
+void session.restoreLast();
 
 port.on('message', (e: { data: Inbound }) => {
   const msg = e.data;
@@ -24,7 +28,9 @@ port.on('message', (e: { data: Inbound }) => {
     if ('resolveDocument' in msg) {
       try {
         const ws = session.require();
-        result = { ok: true, value: documentFile(ws, findDocument(ws, msg.resolveDocument).path) };
+        const doc = findDocument(ws, msg.resolveDocument);
+        // The file as named on disk (doc.path is NFC: for an NFD name, another file or none).
+        result = { ok: true, value: documentFile(ws, diskPathOf(ws.reader, doc.id) ?? doc.path) };
       } catch (err) {
         result = { ok: false, error: toApiError(err) };
       }

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, utilityProces
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CALL_NAMES, EVENT_NAMES, type ApiResult } from '../../shared/api.js';
+import { apiError, CALL_NAMES, EVENT_NAMES, type ApiResult } from '../../shared/api.js';
 import { buildMenu } from './menus.js';
 import { APP_ORIGIN, CSP, installSecurity, isAppUrl, secureWebPreferences } from './security.js';
 
@@ -14,7 +14,8 @@ const rendererDir = path.join(app.getAppPath(), 'renderer', 'dist');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  { scheme: 'kc-doc', privileges: { standard: true, secure: true, stream: true } },
+  // Fetched by pdf.js in the renderer (the preview), so it needs the fetch API and CORS.
+  { scheme: 'kc-doc', privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
 // The engine reads KIEMCHUNG_HOME for the pack library and recent list: keep it in userData.
@@ -51,7 +52,7 @@ function startEngine(): void {
     }
   });
   host.on('exit', (code) => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { kind: 'internal', message: `The engine stopped (exit code ${code}).` } });
+    for (const resolve of pending.values()) resolve({ ok: false, error: apiError('internal', { call: null }, `The engine stopped (exit code ${code}).`) });
     pending.clear();
     host = null;
     if (code !== 0 && !quitting) {
@@ -67,7 +68,7 @@ function startEngine(): void {
 }
 
 function engineCall(message: Record<string, unknown>): Promise<ApiResult<unknown>> {
-  if (!host) return Promise.resolve({ ok: false, error: { kind: 'internal', message: 'The engine is not running.' } });
+  if (!host) return Promise.resolve({ ok: false, error: apiError('internal', { call: null }, 'The engine is not running.') });
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
@@ -79,7 +80,7 @@ function registerIpc(): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(name, async (event, args: unknown): Promise<ApiResult<unknown>> => {
       // Only our own page may call the engine (not a frame showing a PDF, not anything navigated to).
-      if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return { ok: false, error: { kind: 'forbidden', message: 'not allowed from this page' } };
+      if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return { ok: false, error: apiError('forbidden', { reason: 'sender', path: null, root: null }, 'not allowed from this page') };
       if (name === 'dialog:pickFolder' || name === 'dialog:pickSaveFile') return pickPath(name, args);
       return engineCall({ name, args });
     });
@@ -95,7 +96,9 @@ async function pickPath(name: 'dialog:pickFolder' | 'dialog:pickSaveFile', args:
     return { ok: true, value: r.canceled ? null : (r.filePaths[0] ?? null) };
   }
   const defaultName = typeof a.defaultName === 'string' ? path.basename(a.defaultName) : 'TLKC.zip';
-  const r = await dialog.showSaveDialog(win, { ...(title ? { title } : {}), defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'ZIP', extensions: ['zip'] }] });
+  // The filter follows what is saved: a bundle (.zip), a reminder letter (.docx/.pdf), a list (.xlsx).
+  const ext = path.extname(defaultName).slice(1).toLowerCase() || 'zip';
+  const r = await dialog.showSaveDialog(win, { ...(title ? { title } : {}), defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] });
   return { ok: true, value: r.canceled ? null : (r.filePath ?? null) };
 }
 
@@ -119,7 +122,8 @@ function registerProtocols(): void {
     const r = await engineCall({ resolveDocument: id });
     if (!r.ok || typeof r.value !== 'string') return new Response(r.ok ? 'not found' : r.error.message, { status: 404 });
     const res = await net.fetch(pathToFileURL(r.value).toString());
-    return new Response(res.body, { status: 200, headers: { 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff' } });
+    // pdf.js in the app: page fetches it: the one origin allowed to read it.
+    return new Response(res.body, { status: 200, headers: { 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': APP_ORIGIN } });
   });
 }
 

@@ -5,8 +5,8 @@ import { app, session, shell, type BrowserWindowConstructorOptions, type WebCont
 export const APP_ORIGIN = 'app://kiemchung';
 
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-  "connect-src 'self'; frame-src 'self' kc-doc:; object-src 'self' kc-doc:; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self' kc-doc:; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export function secureWebPreferences(preload: string): BrowserWindowConstructorOptions['webPreferences'] {
   return {

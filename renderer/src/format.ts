@@ -10,6 +10,15 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** An ISO instant → "08/06/2023 14:05" in local time; null → "—". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 export function formatSize(bytes: number | null, lang: 'vi' | 'en'): string {
   if (bytes === null) return '—';
   const units = ['B', 'KB', 'MB', 'GB'];

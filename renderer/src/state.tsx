@@ -1,7 +1,7 @@
 // App-wide state: the client, the open workspace, indexing progress and the error list. Errors
 // from any screen land in the list (and stay until cleared): never only logged.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AppInfo, CallArgs, CallName, CallResults, IndexProgress, ScanResultJson, WorkspaceInfo } from '../../shared/api.js';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AppInfo, CallArgs, CallName, CallResults, IndexProgress, ScanResultJson, WatchStatus, WorkspaceInfo } from '../../shared/api.js';
 import { ApiCallError, createClient, unwrap, type Client } from './api.js';
 import { useI18n } from './i18n/index.js';
 
@@ -20,8 +20,12 @@ interface AppState {
   progress: IndexProgress;
   lastScan: ScanResultJson | null;
   errors: ListedError[];
-  /** Bumped whenever indexed data may have changed (scan finished, review action). */
+  /** Bumped whenever indexed data may have changed (scan finished, watcher batch, review action). */
   revision: number;
+  /** Live watching of the evidence folders, and who writes the database / waits. */
+  watch: WatchStatus | null;
+  /** False while the engine does not answer (the banner shows; the page retries by itself). */
+  connected: boolean;
   bump: () => void;
   reportError: (e: unknown, title?: string) => void;
   clearErrors: () => void;
@@ -32,10 +36,11 @@ interface AppState {
 }
 
 const Ctx = createContext<AppState | null>(null);
+const LIVE_REFRESH_MS = 400;
 let nextErrorId = 1;
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, w } = useI18n();
   const client = useMemo(() => createClient(), []);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
@@ -43,14 +48,29 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const [lastScan, setLastScan] = useState<ScanResultJson | null>(null);
   const [errors, setErrors] = useState<ListedError[]>([]);
   const [revision, setRevision] = useState(0);
+  const [watch, setWatch] = useState<WatchStatus | null>(null);
+  const [connected, setConnected] = useState(true);
+  // Watcher bursts: at most one reload of the views every LIVE_REFRESH_MS (the last one always).
+  const bumpTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastBump = useRef(0);
+  const liveBump = useCallback(() => {
+    if (bumpTimer.current) return;
+    const wait = Math.max(0, lastBump.current + LIVE_REFRESH_MS - Date.now());
+    bumpTimer.current = setTimeout(() => {
+      bumpTimer.current = null;
+      lastBump.current = Date.now();
+      setRevision((n) => n + 1);
+    }, wait);
+  }, []);
 
   const reportError = useCallback(
     (e: unknown, title?: string) => {
       const kind = e instanceof ApiCallError ? e.error.kind : 'internal';
-      const message = e instanceof Error ? e.message : String(e);
+      // Worded from kind and params: never the engine's English sentence.
+      const message = e instanceof ApiCallError ? w.error(e.error) : t('error.internal');
       setErrors((list) => [{ id: nextErrorId++, at: new Date().toISOString(), title: title ?? t(`kind.${kind}`), message }, ...list].slice(0, 500));
     },
-    [t],
+    [t, w],
   );
 
   const run = useCallback(
@@ -70,10 +90,24 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   useEffect(() => {
-    refreshAppInfo();
-    void client.call('workspace:current', {}).then((r) => r.ok && setWorkspace(r.value));
-    void client.call('index:progress', {}).then((r) => r.ok && setProgress(r.value));
+    // On load and after the engine came back (a restarted engine reopened the workspace itself).
+    const resync = (): void => {
+      refreshAppInfo();
+      void client.call('workspace:current', {}).then((r) => r.ok && setWorkspace(r.value));
+      void client.call('index:progress', {}).then((r) => r.ok && setProgress(r.value));
+      void client.call('watch:status', {}).then((r) => r.ok && setWatch(r.value));
+    };
+    resync();
     const offs = [
+      client.onConnection((up) => {
+        setConnected(up);
+        if (up) {
+          resync();
+          setRevision((n) => n + 1);
+        }
+      }),
+      client.on('index:changed', liveBump),
+      client.on('watch:status', setWatch),
       client.on('index:progress', setProgress),
       client.on('workspace:changed', setWorkspace),
       client.on('index:done', (r) => {
@@ -81,16 +115,16 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
         setRevision((n) => n + 1);
         if (r.errors.length || r.problems.length) {
           setErrors((list) => [
-            ...r.errors.map((e) => ({ id: nextErrorId++, at: new Date().toISOString(), title: e.kind, message: e.message, path: e.path })),
-            ...r.problems.map((p) => ({ id: nextErrorId++, at: new Date().toISOString(), title: 'problem', message: p.message, path: p.path })),
+            ...r.errors.map((e) => ({ id: nextErrorId++, at: new Date().toISOString(), title: w.errorKind(e.kind), message: w.errorDesc(e.kind), path: e.path })),
+            ...r.problems.map((p) => ({ id: nextErrorId++, at: new Date().toISOString(), title: t('crit.problems'), message: t('scan.problem'), path: p.path })),
             ...list.filter((x) => !r.errors.some((e) => e.path === x.path) && !r.problems.some((p) => p.path === x.path)),
           ]);
         }
       }),
-      client.on('app:error', (e) => setErrors((list) => [{ id: nextErrorId++, at: new Date().toISOString(), title: t('kind.internal'), message: e.message, ...(e.detail ? { path: e.detail } : {}) }, ...list])),
+      client.on('app:error', (e) => setErrors((list) => [{ id: nextErrorId++, at: new Date().toISOString(), title: t('kind.internal'), message: t('error.internal'), ...(e.detail ? { path: e.detail } : {}) }, ...list])),
     ];
     return () => offs.forEach((off) => off());
-  }, [client, refreshAppInfo, t]);
+  }, [client, refreshAppInfo, liveBump, t, w]);
 
   const value: AppState = {
     client,
@@ -100,6 +134,8 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     lastScan,
     errors,
     revision,
+    watch,
+    connected,
     bump: () => setRevision((n) => n + 1),
     reportError,
     clearErrors: () => setErrors([]),

@@ -37,10 +37,13 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/main/web/launch.js` (what `npm start` runs here) and reads its one line. */
-export async function startApp(env: Record<string, string> = {}): Promise<App> {
+/**
+ * Starts `node dist/main/web/launch.js` (what `npm start` runs here) and reads its one line.
+ * `home`: an app home of an earlier run (a restart: same token, same port when free, last workspace).
+ */
+export async function startApp(env: Record<string, string> = {}, options: { home?: string } = {}): Promise<App> {
   ensureRendererBuilt();
-  const home = tempDir('e2e-home');
+  const home = options.home ?? tempDir('e2e-home');
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'main', 'web', 'launch.js')], {
     cwd: REPO_ROOT,
     env: { ...process.env, KIEMCHUNG_HOME: home, KIEMCHUNG_WEB: '1', ...env },
@@ -93,4 +96,12 @@ export function cli<T>(...args: string[]): T {
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'kiemchung.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`kiemchung ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
+}
+
+/** One API call over the loopback bridge, as the page makes it (throws on a refused call). */
+export async function apiCall<T>(app: App, name: string, args: unknown = {}): Promise<T> {
+  const res = await fetch(`${app.origin}/api/${name}`, { method: 'POST', body: JSON.stringify(args), headers: { 'X-Kiemchung-Token': app.token } });
+  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
+  if (!r.ok) throw new Error(`${name}: ${r.error.kind}: ${r.error.message}`);
+  return r.value;
 }

@@ -77,7 +77,7 @@ describe('desktop UI over the loopback bridge', () => {
     // A wrong date keeps the form from saving and says why; a right one is stored for the CLI too.
     await page.getByTestId('setting-batches').fill('Đợt 1=31/02/2023');
     await page.getByText('ngày không có thật').waitFor();
-    expect(await page.getByTestId('setting-batches-error').getAttribute('title')).toContain("'31/02/2023' is not a date");
+    expect(await page.getByTestId('setting-batches-error').textContent()).toContain('"31/02/2023" không phải ngày dd/mm/yyyy có thật');
     expect(await page.getByTestId('save-settings').isDisabled()).toBe(true);
     await page.getByTestId('setting-batches').fill('Đợt 1=30/06/2023; Đợt 2=31/12/2023');
     await page.getByTestId('save-settings').click();

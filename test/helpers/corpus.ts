@@ -1,13 +1,15 @@
-// Paths to the shared corpus (../shared beside the repository) and temp-dir helpers.
+// Paths to the test corpus (test/fixtures/corpus: real PDFs with their truth.json) and temp-dir helpers.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+export const CORPUS = path.join(REPO_ROOT, 'test', 'fixtures', 'corpus');
 export const REAL = path.join(CORPUS, 'real');
 export const SEEDS = path.join(CORPUS, 'seeds');
+export const DEV = path.join(CORPUS, 'dev');
+export const PACKS_SOURCE = path.join(REPO_ROOT, 'test', 'fixtures', 'packs-source');
 
 export interface TruthEntry {
   file: string;

@@ -25,7 +25,7 @@ function doc(i: number, over: Partial<DocumentJson>): DocumentJson {
   return {
     id: `d${i}`, path: `/ev/f${i}.pdf`, root: '/ev', relPath: `f${i}.pdf`, sha256: String(i).padStart(64, '0'), size: 1000 + i,
     mtime: '2023-06-08T00:00:00.000Z', kind: 'pdf', pages: 2, textLayer: true, textQuality: 'usable', ocr: false, encrypted: false,
-    signatures: 0, error: null, number: null, type: 'KH', typeName: 'Kế hoạch', issuer: 'Sở Y tế', place: 'Trà Vinh', date: '2023-06-08',
+    signatures: 0, signatureChecks: [], error: null, number: null, type: 'KH', typeName: 'Kế hoạch', issuer: 'Sở Y tế', place: 'Trà Vinh', date: '2023-06-08',
     title: null, fields: {}, criteria: [], notes: [], duplicates: [], ...over,
   } as DocumentJson;
 }

@@ -1,4 +1,4 @@
-// Header recognition on the scanned documents of ../shared/corpus/real (truth.json: scanned),
+// Header recognition on the scanned documents of test/fixtures/corpus/real (truth.json: scanned),
 // read by OCR: the real scan pipeline (index, then the OCR phase's header pass in its worker
 // pool) with the body pages left out to keep the test short. Prints per-field accuracy and the
 // source of each value; the floors asserted are the ones measured (see README, OCR section).
@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentJson } from '../../shared/types.js';
 import { foldForMatch } from '../../shared/vietnamese.js';
 import { splitHandwriting, type SlotReading } from '../../main/engine/ocr/handwritten-slots.js';
-import { runOcrPhase, type OcrReport } from '../../main/engine/ocr/ocr-phase.js';
+import type { OcrReport } from '../../main/engine/ocr/ocr-phase.js';
 import { listDocuments } from '../../main/engine/query/documents.js';
-import { DocumentStore } from '../../main/engine/scan/document-store.js';
+import { ocrStage } from '../../main/engine/scan/stages.js';
 import { scanWorkspace } from '../../main/engine/scan/reconcile.js';
 import type { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, tempDir, type TruthEntry } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
+import { rawDb } from '../helpers/raw-db.js';
 
 const FIELDS = ['number', 'type', 'date', 'place'] as const;
 type Field = (typeof FIELDS)[number];
@@ -40,7 +41,7 @@ describe('OCR header recognition on the real scans', () => {
     for (const t of scanned) fs.copyFileSync(path.join(REAL, t.file), path.join(root, t.file));
     ws = await makeWorkspace([root]);
     await scanWorkspace(ws, { ocr: false });
-    ocr = await runOcrPhase(new DocumentStore(ws.db), { enabled: true, maxPages: 0 });
+    ocr = await ocrStage(ws, { enabled: true, maxPages: 0 });
     docs = new Map(listDocuments(ws).map((d) => [d.relPath, d]));
   }, 600_000);
   afterAll(() => ws.close());
@@ -54,7 +55,7 @@ describe('OCR header recognition on the real scans', () => {
     const rows: string[] = [];
     const slotRows: string[] = [];
     const wrong: string[] = [];
-    const stored = ws.db.prepare('SELECT c.ocr_header_text AS t FROM documents d JOIN contents c ON c.sha256 = d.sha256 WHERE d.rel_path = ?');
+    const stored = rawDb(ws).prepare('SELECT c.ocr_header_text AS t FROM documents d JOIN contents c ON c.sha256 = d.sha256 WHERE d.rel_path = ?');
     const cell = (r: SlotReading | undefined): string => (r ? `${r.digits} (${r.support}, ${r.confidence})` : '–');
     for (const t of scanned) {
       const d = docs.get(t.file);

@@ -15,7 +15,7 @@ import { validatePack, type CriteriaPack } from '../../shared/pack.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(HERE, '../fixtures/packs');
-const PACKS_SOURCE = path.resolve(HERE, '../../../shared/packs-source');
+const PACKS_SOURCE = path.resolve(HERE, '../fixtures/packs-source');
 
 let dir: string;
 const savedHome = process.env.KIEMCHUNG_HOME;
@@ -37,7 +37,12 @@ function write(name: string, content: string | Uint8Array): string {
   return file;
 }
 
-async function problemsOf(file: string): Promise<PackProblem[]> {
+/** The problems as the CLI prints them (row, column, English sentence); kinds are checked apart. */
+async function problemsOf(file: string): Promise<Pick<PackProblem, 'row' | 'column' | 'message'>[]> {
+  return (await factsOf(file)).map(({ row, column, message }) => ({ row, column, message }));
+}
+
+async function factsOf(file: string): Promise<PackProblem[]> {
   try {
     await importPackFile(file);
   } catch (e) {
@@ -84,7 +89,7 @@ describe('packs-source CSVs', () => {
 
   it('Bình Định: repairs the unquoted commas of row 8 and reads criterion 2.4 with KH and BC slots', async () => {
     const { pack, warnings } = await importPackFileWithWarnings(path.join(PACKS_SOURCE, 'binh-dinh-so-y-te-2023.csv'), { year: 2023 });
-    expect(warnings).toEqual([{ row: 8, column: null, message: "',' inside brackets was not quoted; read as part of the value" }]);
+    expect(warnings).toEqual([{ row: 8, column: null, kind: 'delimiter-in-brackets', params: { delimiter: ',' }, message: "',' inside brackets was not quoted; read as part of the value" }]);
     const c = pack.criteria.find((k) => k.code === '2.4');
     expect(c?.dueText).toBe('Quý I (kế hoạch); hàng quý (báo cáo)');
     expect(c?.responsible).toBe('Phòng Tổ chức cán bộ Sở; Thanh tra Sở');
@@ -153,7 +158,7 @@ describe('CSV', () => {
       'titled.csv',
       'BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023,,\n\nMã,Tên tiêu chí,Điểm tối đa\n1,Chỉ đạo điều hành,2\n1.1,Kế hoạch,abc\n',
     );
-    expect(await problemsOf(file)).toEqual([{ row: 5, column: 'Điểm tối đa', message: "'abc' is not a number" }]);
+    expect(await problemsOf(file)).toEqual([{ row: 5, column: 'Điểm tối đa', message: "'abc' is not a number of points ≥ 0" }]);
   });
 
   it('reports every bad row at once, with row and column as in the file, and saves nothing', async () => {
@@ -166,16 +171,29 @@ describe('CSV', () => {
     }
     expect(error).toBeInstanceOf(PackImportError);
     const problems = (error as PackImportError).problems;
-    expect(problems).toEqual([
-      { row: 4, column: 'Điểm tối đa', message: "'1,5,2' is not a number" },
+    // The facts the app words in Vietnamese, one per problem.
+    expect(problems.map((p) => p.kind)).toEqual([
+      'points-invalid',
+      'code-invalid',
+      'code-duplicate-row',
+      'slot-type-unknown',
+      'date-invalid',
+      'code-empty',
+      'title-empty',
+      'parent-unknown',
+      'parent-not-ancestor',
+    ]);
+    expect(problems[2]?.params).toEqual({ value: '1.1', other: 3 });
+    expect(problems.map(({ row, column, message }) => ({ row, column, message }))).toEqual([
+      { row: 4, column: 'Điểm tối đa', message: "'1,5,2' is not a number of points ≥ 0" },
       { row: 5, column: 'Mã', message: "'1.x' is not a criterion code like 1, 1.3 or 1.7.2" },
       { row: 6, column: 'Mã', message: "code '1.1' already appears in row 3" },
       {
         row: 7,
         column: 'Tài liệu kiểm chứng',
-        message: "'XY' is not a known document type code (use KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, … before the ':')",
+        message: "'XY' is not a known document type code (KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, …)",
       },
-      { row: 8, column: 'Thời hạn', message: "'31/02/2023' is not a real date (day/month/year)" },
+      { row: 8, column: 'Thời hạn', message: "'31/02/2023' is not a real date like 30/11/2023" },
       { row: 9, column: 'Mã', message: 'the code is empty (every row needs a code such as 1, 1.3 or 1.7.2)' },
       { row: 10, column: 'Tên tiêu chí', message: 'the title is empty' },
       { row: 11, column: 'Thuộc tiêu chí', message: "parent '9' of '9.1' is not a code in this file" },
@@ -186,7 +204,7 @@ describe('CSV', () => {
       },
     ]);
     expect((error as PackImportError).message).toBe(`Cannot import criteria pack '${file}': 9 problems; nothing was imported`);
-    expect((error as PackImportError).report()).toContain("row 4, column 'Điểm tối đa': '1,5,2' is not a number");
+    expect((error as PackImportError).report()).toContain("row 4, column 'Điểm tối đa': '1,5,2' is not a number of points ≥ 0");
     expect(libraryFiles()).toEqual([]);
   });
 
@@ -280,11 +298,11 @@ describe('XLSX', () => {
     ]);
     const problems = await problemsOf(file);
     expect(problems).toEqual([
-      { row: 5, column: 'Điểm tối đa', message: "'một' is not a number" },
+      { row: 5, column: 'Điểm tối đa', message: "'một' is not a number of points ≥ 0" },
       {
         row: 6,
         column: 'Tài liệu kiểm chứng',
-        message: "'ZZZ' is not a known document type code (use KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, … before the ':')",
+        message: "'ZZZ' is not a known document type code (KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, …)",
       },
       {
         row: 6,
@@ -371,7 +389,7 @@ describe('JSON', () => {
     ]);
     const badRefs = { criteria: [{ code: '1', title: 'A' }, { code: '1', title: 'B' }, { code: '1.2', title: 'C', parent: '7', evidence: [{ label: 'x', types: ['XY'] }] }] };
     expect(await problemsOf(write('bad-refs.json', JSON.stringify(badRefs)))).toEqual([
-      { row: null, column: 'criteria[2].evidence[0].types', message: "'XY' is not a known document type code (KH, BC, QĐ, …)" },
+      { row: null, column: 'criteria[2].evidence[0].types', message: "'XY' is not a known document type code (KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, …)" },
       { row: null, column: 'criteria[1].code', message: "code '1' already appears in criteria[0]" },
       { row: null, column: 'criteria[2].parent', message: "parent '7' of '1.2' is not a code in this file" },
     ]);

@@ -106,7 +106,13 @@ describe('built-in packs', () => {
 
   it('are listed first, with summaries, and every file is a valid pack named by its id', async () => {
     const list = await listPacks();
-    expect(list.filter((p) => p.builtin).map((p) => p.id)).toEqual(['binh-dinh-so-y-te-2023', 'tra-vinh-so-y-te-2023']);
+    expect(list.filter((p) => p.builtin).map((p) => p.id)).toEqual([
+      'binh-dinh-so-y-te-2023',
+      'dong-nai-so-y-te-2023',
+      'quang-ngai-so-y-te-2021',
+      'tra-cu-ubnd-huyen-2023',
+      'tra-vinh-so-y-te-2023',
+    ]);
     expect(list.find((p) => p.id === 'tra-vinh-so-y-te-2023')).toEqual({
       id: 'tra-vinh-so-y-te-2023',
       name: 'Sở Y tế tỉnh Trà Vinh – Bộ chỉ số CCHC 2023',
@@ -154,14 +160,14 @@ describe('savePack, getPack, listPacks', () => {
   it('refuses an invalid pack', async () => {
     const bad = smallPack('bad-pack');
     bad.criteria.push({ ...bad.criteria[0]!, code: '1.1', parent: '9' });
-    await expect(savePack(bad)).rejects.toThrow("parent '9' of '1.1' is not in the pack");
+    await expect(savePack(bad)).rejects.toThrow("parent '9' of '1.1' is not a code in this file");
     await expect(savePack({ ...smallPack('x'), id: '../escape' })).rejects.toThrow(PackError);
     expect(existsSync(path.join(home, 'packs'))).toBe(false);
   });
 
   it('reports an unknown id with the known ones', async () => {
     await expect(getPack('khong-co')).rejects.toThrow(PackNotFoundError);
-    await expect(getPack('khong-co')).rejects.toThrow(/Known packs: binh-dinh-so-y-te-2023, tra-vinh-so-y-te-2023/);
+    await expect(getPack('khong-co')).rejects.toThrow(/Known packs: binh-dinh-so-y-te-2023, dong-nai-so-y-te-2023, quang-ngai-so-y-te-2021, tra-cu-ubnd-huyen-2023, tra-vinh-so-y-te-2023/);
     expect(await findPack('../../etc/passwd')).toBeNull();
   });
 

@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzePdf } from '../../main/engine/index/pdf-analyze.js';
+import { analyzePdf } from '../../main/engine/pdf/pdf-analyze.js';
 import { recognizeHeader, type RecognizedHeader } from '../../main/engine/recognize/index.js';
 import { foldForMatch, nfc } from '../../shared/vietnamese.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const corpus = path.join(repoRoot, 'test', 'fixtures', 'corpus');
 
 const GATED = ['number', 'type', 'date'] as const;
 const INFORMATIVE = ['place', 'issuer', 'title'] as const;

@@ -17,7 +17,7 @@ const EXPECTED_ERROR: Record<string, string> = {
   'rb-encrypted-aes128-password.pdf': 'encrypted',
 };
 
-describe('scan of ../shared/corpus', () => {
+describe('scan of test/fixtures/corpus', () => {
   let ws: Workspace;
   let report: ScanReport;
   let docs: Map<string, DocumentJson>;

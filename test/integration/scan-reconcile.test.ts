@@ -8,6 +8,7 @@ import { scanWorkspace } from '../../main/engine/scan/reconcile.js';
 import type { Workspace } from '../../main/engine/workspace/workspace.js';
 import { SEEDS, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
+import { rawDb } from '../helpers/raw-db.js';
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -97,7 +98,7 @@ describe('reconcile scan', () => {
   it('re-reads contents analysed by an older analyzer, keeping the document ids', async () => {
     await scanWorkspace(ws);
     const ids = listDocuments(ws).map((d) => d.id).sort();
-    ws.db.prepare('UPDATE contents SET analyzer_version = 0').run();
+    rawDb(ws).prepare('UPDATE contents SET analyzer_version = 0').run();
     const r = await scanWorkspace(ws);
     expect(r).toMatchObject({ indexed: 2, unchanged: 0, removed: 0 });
     expect(listDocuments(ws).map((d) => d.id).sort()).toEqual(ids);

@@ -14,6 +14,7 @@ import { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, REPO_ROOT, SEEDS, copyCorpus, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 import { waitFor } from '../helpers/wait.js';
+import { rawDb } from '../helpers/raw-db.js';
 
 const PROCESS_WAIT_MS = 90_000;
 
@@ -60,7 +61,7 @@ function dbState(ws: Workspace): DbState {
       const kept = Object.entries(r).filter(([k]) => !drop.includes(k) && !k.endsWith('_at') && k !== 'full_text' && k !== 'body');
       return Object.fromEntries(kept.map(([k, v]) => [k, digest(v)]));
     });
-  const all = (sql: string): Row[] => ws.db.prepare(sql).all() as Row[];
+  const all = (sql: string): Row[] => rawDb(ws).prepare(sql).all() as Row[];
   const rows = {
     documents: strip(all('SELECT d.*, r.path AS root FROM documents d JOIN roots r ON r.id = d.root_id ORDER BY r.path, d.rel_path'), ['id', 'root_id'], 'rel_path'),
     contents: strip(all('SELECT * FROM contents ORDER BY sha256'), [], 'sha256'),
@@ -96,7 +97,7 @@ describe('kiemchung watch (process)', () => {
       expect(p.stderr.join('')).toBe('');
     }
     const reopened = Workspace.open(dir); // closed cleanly: opens, and holds the six documents
-    expect((reopened.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(6);
+    expect((rawDb(reopened).prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(6);
     reopened.close();
   }, 120_000);
 
@@ -124,8 +125,8 @@ describe('kiemchung watch (process)', () => {
     expect((await first.exited).signal).toBe('SIGKILL');
 
     const mid = Workspace.open(dir);
-    const finished = mid.db.prepare('SELECT d.rel_path, d.size, d.mtime_ms FROM documents d').all() as { rel_path: string }[];
-    const analysed = mid.db.prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all() as { sha256: string }[];
+    const finished = rawDb(mid).prepare('SELECT d.rel_path, d.size, d.mtime_ms FROM documents d').all() as { rel_path: string }[];
+    const analysed = rawDb(mid).prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all() as { sha256: string }[];
     mid.close();
     expect(finished.length).toBeGreaterThanOrEqual(4);
     expect(finished.length).toBeLessThan(total); // it really died in the middle
@@ -146,7 +147,7 @@ describe('kiemchung watch (process)', () => {
       expect([...got.fullText.keys()].sort()).toEqual([...expected.fullText.keys()].sort());
       const differ = [...got.fullText].filter(([k, text]) => !sameFullText(text, expected.fullText.get(k))).map(([k]) => k);
       expect(differ).toEqual([]);
-      const again = new Map((after.db.prepare('SELECT sha256, analyzed_at FROM contents').all() as { sha256: string; analyzed_at: string }[]).map((c) => [c.sha256, c.analyzed_at]));
+      const again = new Map((rawDb(after).prepare('SELECT sha256, analyzed_at FROM contents').all() as { sha256: string; analyzed_at: string }[]).map((c) => [c.sha256, c.analyzed_at]));
       for (const c of analysed as { sha256: string; analyzed_at: string }[]) expect(again.get(c.sha256)).toBe(c.analyzed_at);
     } finally {
       after.close();

@@ -13,6 +13,7 @@ import type { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, SEEDS, copyCorpus, readTruth, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 import { sleep, waitFor } from '../helpers/wait.js';
+import { rawDb } from '../helpers/raw-db.js';
 
 interface Session {
   ws: Workspace;
@@ -120,7 +121,7 @@ describe('watching evidence folders', () => {
       assignDocument(ws, d.id, code, { actor: 'test' });
       reviewDocument(ws, d.id, code, 'accepted', `ok ${d.relPath}`, { actor: 'test' });
     }
-    const analysed = ws.db.prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all();
+    const analysed = rawDb(ws).prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all();
     const from = session.events.length;
 
     fs.renameSync(path.join(root, '1.3 Tuyên truyền'), path.join(root, '1.3 Tuyên truyền CCHC 2023'));
@@ -130,7 +131,7 @@ describe('watching evidence folders', () => {
     expect(ofKind(after, 'moved')).toHaveLength(before.length);
     expect(ofKind(after, 'indexed')).toEqual([]);
     expect(ofKind(after, 'removed')).toEqual([]);
-    expect(ws.db.prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all()).toEqual(analysed);
+    expect(rawDb(ws).prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all()).toEqual(analysed);
     const docs = listDocuments(ws);
     expect(docs.map((d) => d.id).sort()).toEqual(before.map((d) => d.id).sort());
     for (const d of docs) {

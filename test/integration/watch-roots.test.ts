@@ -10,6 +10,7 @@ import type { Workspace } from '../../main/engine/workspace/workspace.js';
 import { REAL, SEEDS, copyCorpus, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 import { sleep, waitFor } from '../helpers/wait.js';
+import { rawDb } from '../helpers/raw-db.js';
 
 describe('watched roots', () => {
   let ws: Workspace | undefined;
@@ -42,7 +43,7 @@ describe('watched roots', () => {
     const w = await watch(root);
     await idle(0, 6);
     const ids = listDocuments(w).map((d) => d.id).sort();
-    const analysed = w.db.prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all();
+    const analysed = rawDb(w).prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all();
 
     let from = events.length;
     fs.rmSync(root, { recursive: true });
@@ -56,7 +57,7 @@ describe('watched roots', () => {
     await waitFor('root-back', () => after(from, 'root-back'));
     await idle(from, 6);
     expect(listDocuments(w).map((d) => d.id).sort()).toEqual(ids);
-    expect(w.db.prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all()).toEqual(analysed);
+    expect(rawDb(w).prepare('SELECT sha256, analyzed_at FROM contents ORDER BY sha256').all()).toEqual(analysed);
 
     // And it is watched again: a new file is picked up.
     from = events.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobTimeoutError, WorkerCrashError, WorkerPool } from '../../main/engine/index/worker-pool.js';
+import { JobTimeoutError, WorkerCrashError, WorkerPool } from '../../main/engine/workers/worker-pool.js';
 
 type Req = { type: 'echo' | 'hang' | 'oom'; value?: number };
 

@@ -156,10 +156,8 @@ describe('evidence cell', () => {
 
   it('does not take an ordinary colon for a type code, but reports an unknown code', () => {
     expect(parseEvidenceCell('Lưu ý: nộp bản scan', '1').slots[0]).toMatchObject({ types: [], label: 'Lưu ý: nộp bản scan' });
-    expect(parseEvidenceCell('XY: Văn bản', '1').errors).toEqual([
-      "'XY' is not a known document type code (use KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, … before the ':')",
-    ]);
-    expect(parseEvidenceCell('KH: x {tối thiểu: hai}', '1').errors).toEqual(["minimum count 'hai' is not a whole number"]);
+    expect(parseEvidenceCell('XY: Văn bản', '1').errors).toEqual([{ kind: 'slot-type-unknown', params: { value: 'XY' } }]);
+    expect(parseEvidenceCell('KH: x {tối thiểu: hai}', '1').errors).toEqual([{ kind: 'slot-min-invalid', params: { value: 'hai' } }]);
   });
 
   it('formats slots so that they read back the same', () => {

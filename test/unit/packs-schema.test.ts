@@ -145,8 +145,8 @@ describe('validatePack', () => {
     expect(errors).toEqual([
       ['1', 'code', "code '1' appears more than once"],
       ['1.x', 'code', "'1.x' is not a criterion code like 1, 1.3 or 1.7.2"],
-      ['1.2', 'parent', "parent '9' of '1.2' is not in the pack"],
-      ['2.1', 'parent', "parent '1' is not an ancestor of '2.1' (a parent's code must be a prefix, as 1.7 of 1.7.2)"],
+      ['1.2', 'parent', "parent '9' of '1.2' is not a code in this file"],
+      ['2.1', 'parent', "'1' cannot be the parent of '2.1': a parent's code starts its children's codes (1.7 of 1.7.2)"],
     ]);
   });
 
@@ -158,10 +158,10 @@ describe('validatePack', () => {
       ]),
     );
     expect(issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
-      "max points -1 of '1' must be a number ≥ 0",
-      "'XX' is not a known document type code (KH, BC, QĐ, …)",
+      "'-1' is not a number of points ≥ 0",
+      "'XX' is not a known document type code (KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, …)",
       "evidence slot id 's' is used twice",
-      "minimum count 1.5 of slot 's' must be a whole number ≥ 0",
+      "minimum count '1.5' is not a whole number ≥ 0",
     ]);
   });
 

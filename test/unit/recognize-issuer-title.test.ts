@@ -152,7 +152,7 @@ describe('robustness', () => {
   it('empty text and junk give all nulls and no provenance', () => {
     for (const text of ['', '\n\n', '1\n2\n3', '%%%%']) {
       const r = recognizeHeader({ text, fileName: 'scan.pdf', source: 'ocr' });
-      expect(r).toEqual({ number: null, type: null, typeName: null, issuer: null, issuerParent: null, place: null, date: null, title: null, fields: {} });
+      expect(r).toEqual({ number: null, type: null, typeName: null, issuer: null, issuerParent: null, place: null, date: null, title: null, fields: {}, suggestions: {} });
     }
   });
 

@@ -109,7 +109,7 @@ describe('OCR of real scans', () => {
     expect(r.title).toBe('về việc tăng cường giải pháp phòng, chống bạo lực học đường trong cơ sở giáo dục');
   });
 
-  it('kg-43: THƯ MỜI keeps type null; an OCR number the file name contradicts is kept but doubted', () => {
+  it('kg-43: THƯ MỜI keeps type null; an OCR number the file name contradicts is only a suggestion', () => {
     const lines = [
       '-',
       'UBND TỈNH KIÊN GIANG CỘNG HOÀ 3 XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -123,8 +123,9 @@ describe('OCR of real scans', () => {
     const alone = ocr(lines);
     const contradicted = ocr(lines, 'kg-43-TM-SYT.pdf');
     expect(alone).toMatchObject({ number: '22/TM-SYT', type: null, date: null, place: 'Kiên Giang', issuerParent: 'UBND TỈNH KIÊN GIANG', issuer: 'SỞ Y TẾ' });
-    expect(contradicted.number).toBe('22/TM-SYT');
-    expect(contradicted.fields.number?.confidence ?? 1).toBeLessThan(alone.fields.number?.confidence ?? 0);
+    expect(contradicted.number).toBeNull();
+    expect(contradicted.suggestions.number?.value).toBe('22/TM-SYT');
+    expect(contradicted.suggestions.number?.confidence ?? 1).toBeLessThan(alone.fields.number?.confidence ?? 0);
     expect(contradicted.title).toBe('Tham dự cuộc họp nghiệm thu cơ sở đối với đề tài nghiên cứu khoa học cấp tỉnh, năm 2018');
   });
 

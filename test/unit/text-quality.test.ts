@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessTextQuality } from '../../main/engine/index/text-quality.js';
+import { assessTextQuality } from '../../main/engine/pdf/text-quality.js';
 
 const VIETNAMESE = 'Sở Y tế xây dựng Kế hoạch khắc phục những hạn chế và nâng cao các Chỉ số thành phần thuộc Chỉ số PAR Index';
 

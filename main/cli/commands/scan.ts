@@ -1,24 +1,24 @@
+// kiemchung scan, docs, search (index:scan, docs:list, search:query).
+import type { IndexProgress } from '../../../shared/api.js';
 import { untilInterrupted } from '../interrupt.js';
-import { listDocuments } from '../../engine/query/documents.js';
-import { scanWorkspace, type ScanProgress } from '../../engine/scan/reconcile.js';
-import { search } from '../../engine/search/search.js';
 import { flag, parse, positional, printJson, stringOption } from '../args.js';
-import { withWorkspace } from './workspace.js';
+import { withApi } from '../api.js';
 
-/** Progress on stderr, at most a few times a second, only when a person is watching. */
-function progressPrinter(enabled: boolean): (p: ScanProgress) => void {
-  let last = 0;
+/** Progress on stderr, only when a person is watching (the session already throttles events). */
+function progressPrinter(enabled: boolean): (p: IndexProgress) => void {
+  let lineOpen = false; // a "\r…" counter line is on screen and needs its newline
   return (p) => {
     if (!enabled) return;
-    const now = Date.now();
-    const counting = p.phase === 'indexing' || p.phase === 'ocr-header' || p.phase === 'ocr-pages';
-    if (counting && now - last < 250 && p.current !== p.total) return;
-    last = now;
+    if (!p.running || p.phase === 'done') {
+      if (lineOpen) process.stderr.write('\n');
+      lineOpen = false;
+      return;
+    }
     if (p.phase === 'listing') process.stderr.write('Listing evidence folders…\n');
     else if (p.phase === 'indexing') process.stderr.write(`\rIndexing ${p.current}/${p.total}`);
     else if (p.phase === 'ocr-header') process.stderr.write(`${p.current === 1 ? '\n' : '\r'}OCR of scans, headers ${p.current}/${p.total}`);
     else if (p.phase === 'ocr-pages') process.stderr.write(`${p.current === 1 ? '\n' : '\r'}OCR of scans, pages ${p.current}/${p.total}`);
-    else if (p.total > 0) process.stderr.write('\n');
+    lineOpen = p.phase !== 'listing';
   };
 }
 
@@ -26,14 +26,22 @@ export async function scanCommand(argv: string[]): Promise<void> {
   const p = parse(argv, { json: { type: 'boolean' }, 'no-ocr': { type: 'boolean' } }, { min: 1, max: 1, usage: 'kiemchung scan WS [--json] [--no-ocr]' });
   const json = flag(p, 'json');
   await untilInterrupted(async (signal) => {
-    const report = await withWorkspace(positional(p, 0), (ws) =>
-      scanWorkspace(ws, {
-        signal,
-        onProgress: progressPrinter(!json && process.stderr.isTTY === true),
-        ...(flag(p, 'no-ocr') ? { ocr: false } : {}),
-      }),
-    );
-    if (json) printJson({ ...report, cancelled: signal.aborted });
+    const report = await withApi(positional(p, 0), async (api) => {
+      const print = progressPrinter(!json && process.stderr.isTTY === true);
+      const off = api.session.onPush((name, payload) => {
+        if (name === 'index:progress') print(payload as IndexProgress);
+      });
+      // Ctrl+C cancels through the API, as the app's Cancel button does.
+      const cancel = (): void => void api.call('index:cancel', {});
+      signal.addEventListener('abort', cancel);
+      try {
+        return await api.call('index:scan', flag(p, 'no-ocr') ? { ocr: false } : {});
+      } finally {
+        signal.removeEventListener('abort', cancel);
+        off();
+      }
+    });
+    if (json) printJson(report);
     else {
       console.log(
         `Scanned ${report.roots} folder(s), ${report.files} file(s) in ${(report.durationMs / 1000).toFixed(1)} s: ` +
@@ -47,7 +55,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
         console.log(`OCR: ${ocr.headers} header(s) and ${ocr.documents} whole document(s) (${ocr.pages} page(s)) read in ${(ocr.durationMs / 1000).toFixed(1)} s.`);
         for (const f of ocr.failed) console.log(`  ocr: ${f.path}: ${f.message}`);
       }
-      if (signal.aborted) console.log('Cancelled: finished files are kept; run scan again to continue.');
+      if (report.cancelled) console.log('Cancelled: finished files are kept; run scan again to continue.');
     }
   });
 }
@@ -59,8 +67,8 @@ export async function docsCommand(argv: string[]): Promise<void> {
     { min: 1, max: 1, usage: 'kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors]' },
   );
   const criterion = stringOption(p, 'criterion');
-  const docs = await withWorkspace(positional(p, 0), (ws) =>
-    listDocuments(ws, { errors: flag(p, 'errors'), unassigned: flag(p, 'unassigned'), ...(criterion ? { criterion } : {}) }),
+  const docs = await withApi(positional(p, 0), (api) =>
+    api.call('docs:list', { errors: flag(p, 'errors'), unassigned: flag(p, 'unassigned'), ...(criterion ? { criterion } : {}) }),
   );
   if (flag(p, 'json')) printJson(docs);
   else {
@@ -74,8 +82,9 @@ export async function docsCommand(argv: string[]): Promise<void> {
 
 export async function searchCommand(argv: string[]): Promise<void> {
   const p = parse(argv, { json: { type: 'boolean' }, limit: { type: 'string' } }, { min: 2, max: 2, usage: 'kiemchung search WS QUERY --json' });
-  const limit = Number(stringOption(p, 'limit') ?? 50);
-  const hits = await withWorkspace(positional(p, 0), (ws) => search(ws, positional(p, 1), Number.isFinite(limit) && limit > 0 ? limit : 50));
+  const asked = Math.trunc(Number(stringOption(p, 'limit') ?? 50));
+  const limit = Number.isFinite(asked) && asked > 0 ? Math.min(asked, 10_000) : 50;
+  const hits = await withApi(positional(p, 0), (api) => api.call('search:query', { query: positional(p, 1), limit }));
   if (flag(p, 'json')) printJson(hits);
   else {
     for (const h of hits) console.log(`${h.relPath}\n    ${h.snippet}`);

@@ -1,15 +1,23 @@
 // kiemchung settings WS [KEY VALUE]: show the workspace settings, or change one (validated).
+import type { SettingsPatch } from '../../../shared/settings.js';
+import { parseBatchesText } from '../../../shared/settings.js';
 import { vnDate } from '../../engine/completeness/evidence-checks.js';
-import { batchesOf } from '../../engine/offices/missing.js';
-import { parseBatches, updateSettings } from '../../engine/workspace/settings.js';
+import { UserError } from '../../engine/errors.js';
 import { UsageError, flag, parse, positional, printJson } from '../args.js';
-import { withWorkspace } from './workspace.js';
+import { withApi } from '../api.js';
 
 const USAGE = `kiemchung settings WS [--json]
   kiemchung settings WS KEY VALUE
     unit "Sở Y tế tỉnh Trà Vinh" | year 2023 | ocr on|off | fileTimeoutMs 10000
     watchStabilityMs 2000 | watchSweepMs 300000
     batches "Đợt 1=30/06/2023; Đợt 2=30/09/2023; Đợt 3=15/11/2023" | batches default`;
+
+/** A batch list as typed: "Đợt 1=30/06/2023; Đợt 2=2023-09-30" (refused naming the value at fault). */
+function parseBatches(text: string): NonNullable<SettingsPatch['batches']> {
+  const parsed = parseBatchesText(text);
+  if ('error' in parsed) throw new UserError(parsed.error);
+  return parsed.batches;
+}
 
 function valueOf(key: string, raw: string): unknown {
   switch (key) {
@@ -37,13 +45,13 @@ function valueOf(key: string, raw: string): unknown {
 export async function settingsCommand(argv: string[]): Promise<void> {
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 3, usage: USAGE });
   if (p.positionals.length === 2) throw new UsageError(`give a VALUE for '${p.positionals[1] ?? ''}'\nusage: ${USAGE}`);
-  const result = await withWorkspace(positional(p, 0), (ws) => {
+  const result = await withApi(positional(p, 0), async (api) => {
     if (p.positionals.length === 3) {
       const key = positional(p, 1);
-      updateSettings(ws, { [key]: valueOf(key, positional(p, 2)) });
+      // valueOf has checked the key; the API's schema and the engine check the value.
+      await api.call('settings:update', { [key]: valueOf(key, positional(p, 2)) } as SettingsPatch);
     }
-    const settings = ws.settings();
-    return { settings, batches: batchesOf(ws, settings.year ?? ws.pack().year) };
+    return api.call('settings:get', {});
   });
   if (flag(p, 'json')) {
     printJson(result.settings);

@@ -4,6 +4,7 @@ import { untilInterrupted } from '../interrupt.js';
 import { startWatching } from '../../engine/watch/watcher.js';
 import { Workspace } from '../../engine/workspace/workspace.js';
 import { UsageError, parse, positional, stringOption } from '../args.js';
+import { cliWriterLock } from '../api.js';
 
 const USAGE = 'kiemchung watch WS [--stability MS] [--sweep MS]';
 
@@ -19,6 +20,14 @@ export async function watchCommand(argv: string[]): Promise<void> {
   const stabilityMs = msOption(stringOption(p, 'stability'), 'stability', 0);
   const sweepMs = msOption(stringOption(p, 'sweep'), 'sweep', 1000);
   const ws = Workspace.open(positional(p, 0));
+  // The watcher writes the workspace for as long as it runs: one writer at a time.
+  let lock;
+  try {
+    lock = await cliWriterLock(ws.dir);
+  } catch (e) {
+    ws.close();
+    throw e;
+  }
   try {
     await untilInterrupted(async (signal, stop) => {
       // Output piped into a reader that went away: stop rather than die on EPIPE.
@@ -39,5 +48,6 @@ export async function watchCommand(argv: string[]): Promise<void> {
     });
   } finally {
     ws.close();
+    lock.release();
   }
 }

@@ -1,5 +1,11 @@
-import { Workspace } from '../../engine/workspace/workspace.js';
+// kiemchung init: create a workspace (workspace:create).
 import { UsageError, parse, positional, printJson, stringOption, flag } from '../args.js';
+import { fullPath, withApi } from '../api.js';
+
+/** What `--pack` names: a file when it has a pack file's extension or a folder in it (as the engine's resolvePackArg decides), else a pack id. */
+function looksLikePackFile(arg: string): boolean {
+  return /\.(json|csv|xlsx)$/i.test(arg) || /[\\/]/.test(arg);
+}
 
 export async function initCommand(argv: string[]): Promise<void> {
   const p = parse(
@@ -15,31 +21,14 @@ export async function initCommand(argv: string[]): Promise<void> {
     year = Number(yearText);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year '${yearText}' is not a year like 2023`);
   }
-  // Loaded here only: the pack readers pull in the spreadsheet library, which every other
-  // command (they all open workspaces through this module) would otherwise pay for at start-up.
-  const { resolvePackArg } = await import('../../engine/packs/library.js');
-  const pack = await resolvePackArg(packArg);
-  const ws = Workspace.create(positional(p, 0), { pack, year, unit: stringOption(p, 'unit') ?? null });
-  try {
-    const s = ws.settings();
-    const summary = { workspace: ws.dir, pack: { id: pack.id, name: pack.name }, year: s.year, unit: s.unit, criteria: pack.criteria.length };
-    if (flag(p, 'json')) printJson(summary);
-    else {
-      console.log(`Created workspace ${ws.dir}`);
-      console.log(`  pack: ${pack.name} (${pack.id}), ${pack.criteria.length} criteria; year: ${s.year ?? 'not set'}; unit: ${s.unit ?? 'not set'}`);
-      console.log(`Next: kiemchung folder add ${positional(p, 0)} EVIDENCE_FOLDER, then kiemchung scan ${positional(p, 0)}`);
-    }
-  } finally {
-    ws.close();
-  }
-}
-
-/** Opens the workspace named by the first positional, runs `fn`, always closes. */
-export async function withWorkspace<T>(dir: string, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
-  const ws = Workspace.open(dir);
-  try {
-    return await fn(ws);
-  } finally {
-    ws.close();
+  const pack = looksLikePackFile(packArg) ? { packFile: fullPath(packArg) } : { packId: packArg };
+  const info = await withApi(null, (api) => api.call('workspace:create', { dir: fullPath(positional(p, 0)), ...pack, year, unit: stringOption(p, 'unit') ?? null }));
+  const s = info.settings;
+  const summary = { workspace: info.dir, pack: { id: info.pack.id, name: info.pack.name }, year: s.year, unit: s.unit, criteria: info.criteria };
+  if (flag(p, 'json')) printJson(summary);
+  else {
+    console.log(`Created workspace ${info.dir}`);
+    console.log(`  pack: ${info.pack.name} (${info.pack.id}), ${info.criteria} criteria; year: ${s.year ?? 'not set'}; unit: ${s.unit ?? 'not set'}`);
+    console.log(`Next: kiemchung folder add ${positional(p, 0)} EVIDENCE_FOLDER, then kiemchung scan ${positional(p, 0)}`);
   }
 }

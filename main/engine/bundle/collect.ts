@@ -1,6 +1,7 @@
 // What the bundle is made of, read from the workspace: the pack's criteria with self-scores and
 // status, and every document with its links to criteria.
 import type { CriterionStatus, CriterionStatusJson, DocumentJson } from '../../../shared/types.js';
+import { diskPaths } from '../db/disk-path.js';
 import { listDocuments } from '../query/documents.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { computeStatus } from '../completeness/status.js';
@@ -43,6 +44,16 @@ export function collectBundleInput(ws: Workspace): BundleInput {
     year: settings.year ?? pack.year,
     pack: { id: pack.id, name: pack.name },
     criteria,
-    documents: listDocuments(ws),
+    documents: onDisk(ws, listDocuments(ws)),
   };
+}
+
+/**
+ * The documents with `path` as the file is named on disk, since the bundle reads the files (the
+ * JSON's NFC path of an NFD name is another file, or none); relPath stays NFC for the names and
+ * lists of the bundle.
+ */
+function onDisk(ws: Workspace, documents: DocumentJson[]): DocumentJson[] {
+  const paths = diskPaths(ws.reader);
+  return documents.map((d) => ({ ...d, path: paths.get(d.id) ?? d.path }));
 }

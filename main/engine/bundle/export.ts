@@ -6,46 +6,23 @@ import path from 'node:path';
 import { mergedEntryPath } from '../../../shared/bundle-names.js';
 import { appVersion } from '../app-version.js';
 import { UserError } from '../errors.js';
-import { isInside, listRoots } from '../workspace/roots.js';
-import { DB_FILE, type Workspace } from '../workspace/workspace.js';
+import { checkDestination } from '../workspace/destination.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { collectBundleInput } from './collect.js';
 import { planBundle } from './plan.js';
 import { buildReportModel } from './report-model.js';
 import { Worker } from 'node:worker_threads';
-import { workerScript } from '../index/worker-pool.js';
+import { workerScript } from '../workers/worker-pool.js';
 import type { BuiltReport } from './reports-worker.js';
 import type { ReportModel } from './report-model.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest, type ExportOptions, type ExportProgress, type ExportResult, type ManifestCriterion } from './types.js';
 import { readBundleManifest } from './verify.js';
 import { BundleZipWriter, ExportCancelledError } from './zip-write.js';
-
-function realOrSelf(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
+import { defaultBatchLabel, planAnswers, sha256File } from './submissions.js';
 
 /** Refuses destinations that would write into evidence or over the workspace database. */
-export function checkDestination(ws: Workspace, out: string): string {
-  const abs = path.resolve(out);
-  const dir = path.dirname(abs);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError(`the folder ${dir} does not exist; create it or choose another place for the bundle.`);
-  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) throw new UserError(`${abs} is a folder; give a file name such as ${path.join(abs, 'ho-so-cchc.zip')}.`);
-  const candidates = [path.join(fs.realpathSync(dir), path.basename(abs)), realOrSelf(abs)];
-  for (const root of listRoots(ws)) {
-    for (const c of candidates) {
-      if (isInside(c, root.path)) {
-        throw new UserError(`refusing to write the bundle into the evidence folder ${root.path}: KiemChung never writes in evidence folders. Choose a folder outside it.`);
-      }
-    }
-  }
-  const wsDir = realOrSelf(ws.dir);
-  if (candidates.some((c) => path.dirname(c) === wsDir && path.basename(c).startsWith(DB_FILE))) {
-    throw new UserError(`refusing to overwrite the workspace database ${path.join(ws.dir, DB_FILE)}; choose another file name.`);
-  }
-  return abs;
+export function checkBundleDestination(ws: Workspace, out: string): string {
+  return checkDestination(ws, out, { what: 'the bundle', intoEvidenceKind: 'export.into-evidence', example: 'ho-so-cchc.zip' });
 }
 
 async function checkFreeSpace(dir: string, needed: number): Promise<void> {
@@ -55,7 +32,7 @@ async function checkFreeSpace(dir: string, needed: number): Promise<void> {
   // Reports, manifest and zip headers add a little to the originals; keep a margin.
   if (free < needed * 1.02 + (8 << 20)) {
     const mb = (n: number): string => `${Math.ceil(n / (1 << 20))} MB`;
-    throw new UserError(`not enough disk space in ${dir}: the bundle needs about ${mb(needed)}, ${mb(free)} is free. Nothing was written.`);
+    throw new UserError(`not enough disk space in ${dir}: the bundle needs about ${mb(needed)}, ${mb(free)} is free. Nothing was written.`, { kind: 'export.no-space', params: { path: dir, neededMb: Math.ceil(needed / (1 << 20)), freeMb: Math.floor(free / (1 << 20)) } });
   }
 }
 
@@ -98,7 +75,7 @@ export async function exportBundle(ws: Workspace, options: ExportOptions): Promi
   const now = options.now ?? new Date();
   const signal = options.signal;
   const progress = (p: ExportProgress): void => options.onProgress?.(p);
-  const out = checkDestination(ws, options.out);
+  const out = checkBundleDestination(ws, options.out);
   progress({ phase: 'preparing', current: 0, total: 1 });
   const previous = options.since ? await readBundleManifest(path.resolve(options.since)) : null;
   const input = collectBundleInput(ws);
@@ -107,8 +84,10 @@ export async function exportBundle(ws: Workspace, options: ExportOptions): Promi
   await checkFreeSpace(path.dirname(out), evidence.reduce((s, e) => s + e.doc.size, 0));
   if (signal?.aborted) throw new ExportCancelledError();
 
+  const batch = options.batch?.trim() || defaultBatchLabel(ws);
+  const answered = previous ? planAnswers(ws, plan.criteria, previous.manifest) : { answers: [], byPath: new Map<string, string[]>() };
   const supplement = previous ? { file: path.basename(options.since ?? ''), date: previous.manifest.createdAt ?? null } : null;
-  const model = buildReportModel(input, plan, now, supplement);
+  const model = buildReportModel(input, plan, now, supplement, answered.byPath);
   const writer = await BundleZipWriter.open(out, signal);
   try {
     // The reports are built in a worker while the originals stream, then written after them.
@@ -180,14 +159,18 @@ export async function exportBundle(ws: Workspace, options: ExportOptions): Promi
           title: e.doc.title,
           issuer: e.doc.issuer,
           signatures: e.doc.signatures,
+          signatureChecks: e.doc.signatureChecks,
           review: e.review,
           sourceRelPath: e.doc.relPath,
           ...(e.change ? { change: e.change } : {}),
+          ...(answered.byPath.has(`${c.code}\n${e.path}`) ? { answers: answered.byPath.get(`${c.code}\n${e.path}`) ?? [] } : {}),
         })),
         ...(options.mergedPdf ? { merged: mergedByCode.get(c.code) ?? null } : {}),
       })),
       withdrawn: plan.withdrawn,
       files: writer.written.map((w) => ({ path: w.path, sha256: w.sha256, size: w.size })),
+      batch,
+      ...(previous ? { answers: answered.answers } : {}),
     };
     // A supplement's evidence lists hold only what it adds; `state` is the complete set after it,
     // so a later --since against this supplement compares with everything submitted so far.
@@ -197,8 +180,30 @@ export async function exportBundle(ws: Workspace, options: ExportOptions): Promi
     await writer.addBuffer(Buffer.from(sums, 'utf8'), 'SHA256SUMS', { compress: true, mtime: now });
     const entries = writer.written.length;
     const bytes = await writer.finish();
+    // The bundle as submitted: its SHA-256 (read back from the file in place), its đợt, and the
+    // requests it answers, which stop being open tasks.
+    const sha256 = await sha256File(out);
+    const at = new Date().toISOString();
+    const submissionId = ws.writer.transaction(() => {
+      for (const a of answered.answers) ws.writer.appraisalTasks.answer(a.request, sha256, at);
+      return ws.writer.submissions.add({
+        batch,
+        created_at: now.toISOString(),
+        sha256,
+        path: out,
+        bytes,
+        since_sha256: previous?.sha256 ?? null,
+        criteria: plan.criteria.filter((c) => c.evidence.length > 0).length,
+        documents: evidence.length,
+        withdrawn: plan.withdrawn.length,
+        answers: answered.answers.length,
+      });
+    });
     progress({ phase: 'finishing', current: 1, total: 1 });
     return {
+      sha256,
+      submission: { id: submissionId, batch },
+      answers: answered.answers.length,
       out,
       bytes,
       entries,

@@ -8,6 +8,7 @@ import { PDFDocument, PDFHexString, PDFName, degrees, rgb, type PDFFont, type PD
 import { formatDateVi } from '../../../shared/bundle-names.js';
 import { UserError } from '../errors.js';
 import { embedFonts } from './pdf-fonts.js';
+import { pageTreeProblem } from './page-tree.js';
 import { A4, Flow, type Column, type TableRow } from './pdf-layout.js';
 import type { BundleCriterion } from './collect.js';
 import type { PlannedEvidence } from './plan.js';
@@ -156,6 +157,11 @@ export async function buildMergedPdf(criterion: BundleCriterion, evidence: Plann
     }
     try {
       const src = await PDFDocument.load(bytes, { updateMetadata: false });
+      const treeProblem = pageTreeProblem(src);
+      if (treeProblem) {
+        omitted.push({ e, reason: treeProblem });
+        continue;
+      }
       const pages = await out.copyPages(src, src.getPageIndices());
       const start = out.getPageCount();
       const label = `TC ${criterion.code} – TLKC ${tlkc(e.nn)}`;

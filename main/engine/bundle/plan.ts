@@ -87,8 +87,13 @@ export function planBundle(input: BundleInput, previous: BundleManifest | null =
   }
 
   const prev = previous ? previousState(previous) : [];
+  // Linear in the previous state: a supplement's base may list tens of thousands of files.
   const prevByCode = new Map<string, StateItem[]>();
-  for (const p of prev) prevByCode.set(p.code, [...(prevByCode.get(p.code) ?? []), p]);
+  for (const p of prev) {
+    const list = prevByCode.get(p.code);
+    if (list) list.push(p);
+    else prevByCode.set(p.code, [p]);
+  }
 
   const criteria: PlannedCriterion[] = [];
   const withdrawn: ManifestWithdrawn[] = [];
@@ -96,13 +101,20 @@ export function planBundle(input: BundleInput, previous: BundleManifest | null =
   for (const criterion of input.criteria) {
     const items = (linked.get(criterion.code) ?? []).sort((a, b) => byDateThenNumber(a.doc, b.doc));
     const before = prevByCode.get(criterion.code) ?? [];
-    const beforeHashes = new Set(before.map((p) => p.sha256));
+    const beforeByHash = new Map<string, StateItem>();
+    for (const p of before) if (!beforeByHash.has(p.sha256)) beforeByHash.set(p.sha256, p);
     const nowHashes = new Set(items.map((i) => i.doc.sha256));
-    // A supplement continues the previous numbering so its files never clash with the earlier ones.
-    let nn = previous ? Math.max(0, ...before.map((p) => Number(NN_IN_PATH.exec(p.path)?.[1] ?? 0))) : 0;
+    /** Source paths whose earlier bytes are gone from this criterion: a new file there is a change. */
+    const goneSources = new Set(before.filter((p) => !nowHashes.has(p.sha256)).map((p) => p.sourceRelPath));
+    /** Source paths that now hold bytes the previous bundle did not have: what they had was replaced. */
+    const newSources = new Set(items.filter((i) => !beforeByHash.has(i.doc.sha256)).map((i) => i.doc.relPath));
+    // A supplement continues the previous numbering so its files never clash with the earlier ones
+    // (a loop, not Math.max(...spread): a huge previous state would overflow the call stack).
+    let nn = 0;
+    if (previous) for (const p of before) nn = Math.max(nn, Number(NN_IN_PATH.exec(p.path)?.[1] ?? 0));
     const evidence: PlannedEvidence[] = [];
     for (const { doc, review } of items) {
-      const old = before.find((p) => p.sha256 === doc.sha256);
+      const old = beforeByHash.get(doc.sha256);
       if (previous && old) {
         state.push(old);
         continue;
@@ -110,13 +122,13 @@ export function planBundle(input: BundleInput, previous: BundleManifest | null =
       nn++;
       const path = evidenceEntryPath(criterion.code, nn, documentLabel(doc), entryExtension(doc.relPath));
       const e: PlannedEvidence = { code: criterion.code, nn, path, doc, review };
-      if (previous) e.change = before.some((p) => p.sourceRelPath === doc.relPath && !nowHashes.has(p.sha256)) ? 'changed' : 'added';
+      if (previous) e.change = goneSources.has(doc.relPath) ? 'changed' : 'added';
       evidence.push(e);
       state.push({ code: criterion.code, path, sha256: doc.sha256, sourceRelPath: doc.relPath });
     }
     for (const p of before) {
       if (nowHashes.has(p.sha256)) continue;
-      const replaced = items.some((i) => i.doc.relPath === p.sourceRelPath && !beforeHashes.has(i.doc.sha256));
+      const replaced = p.sourceRelPath !== null && newSources.has(p.sourceRelPath);
       withdrawn.push({ code: criterion.code, path: p.path, sha256: p.sha256, sourceRelPath: p.sourceRelPath, reason: replaced ? 'replaced' : 'removed' });
     }
     criteria.push({ criterion, evidence });

@@ -1,7 +1,7 @@
 // The content of the two reports (evidence list, self-assessment table), in Vietnamese, shared by
 // the PDF and XLSX renderings so both always say the same thing.
 import { formatDateVi } from '../../../shared/bundle-names.js';
-import type { CriterionStatus, ReviewStatus } from '../../../shared/types.js';
+import type { CriterionStatus, DocumentJson, ReviewStatus } from '../../../shared/types.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './collect.js';
 import type { ManifestWithdrawn } from './types.js';
@@ -50,6 +50,8 @@ export interface AssessmentRow {
 
 export interface ReportModel {
   unit: string;
+  /** The place of the place-and-date line ("Trà Vinh"), null when the unit's name gives none. */
+  place: string | null;
   year: number | null;
   packName: string;
   createdAt: Date;
@@ -71,7 +73,8 @@ export function formatLocalDate(d: Date): string {
   return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
-export function buildReportModel(input: BundleInput, plan: BundlePlan, createdAt: Date, supplement: ReportModel['supplement']): ReportModel {
+/** `answers`: a supplement's appraisal requests answered, by "<code>\n<entry path>" (issue 15). */
+export function buildReportModel(input: BundleInput, plan: BundlePlan, createdAt: Date, supplement: ReportModel['supplement'], answers: ReadonlyMap<string, string[]> = new Map()): ReportModel {
   const groups: ReportGroup[] = [];
   for (const { criterion, evidence } of plan.criteria) {
     if (!criterion.leaf) continue;
@@ -88,9 +91,10 @@ export function buildReportModel(input: BundleInput, plan: BundlePlan, createdAt
         path: e.path,
         note: [
           e.change === 'changed' ? 'Thay thế bản trước' : e.change === 'added' ? 'Bổ sung' : '',
+          answers.has(`${e.code}\n${e.path}`) ? `Trả lời yêu cầu ${(answers.get(`${e.code}\n${e.path}`) ?? []).join(', ')}` : '',
           REVIEW_LABEL[e.review.status],
           e.review.note ?? '',
-          e.doc.signatures > 0 ? 'Có chữ ký số' : '',
+          signatureNote(e.doc.signatureChecks, e.doc.signatures),
           e.doc.encrypted ? 'Có mật khẩu' : '',
         ]
           .filter((s) => s !== '')
@@ -112,6 +116,7 @@ export function buildReportModel(input: BundleInput, plan: BundlePlan, createdAt
   }));
   return {
     unit: input.unit ?? '',
+    place: placeOfUnit(input.unit),
     year: input.year,
     packName: input.pack.name,
     createdAt,
@@ -132,3 +137,38 @@ export function totals(rows: AssessmentRow[]): { maxPoints: number | null; selfS
 }
 
 export { formatDateVi };
+
+/** The evidence list's word on signatures: who signed, and whether the signature still holds. */
+function signatureNote(checks: DocumentJson['signatureChecks'], count: number): string {
+  if (count === 0) return '';
+  if (checks.length === 0) return 'Có chữ ký số';
+  const last = checks[checks.length - 1];
+  const who = last ? [last.signer, last.organisation].filter(Boolean).join(', ') : '';
+  const broken = checks.some((c) => c.status !== 'valid');
+  const modified = checks.some((c) => c.modifiedAfterSigning);
+  const verdict = broken ? 'chữ ký không khớp nội dung' : modified ? 'bị sửa sau khi ký' : 'chữ ký hợp lệ, chưa xác minh được nguồn';
+  return `Ký số${who ? ` bởi ${who}` : ''}: ${verdict}`;
+}
+
+/**
+ * The place of a Vietnamese report's place-and-date line, from the unit's name: "Sở Y tế tỉnh Trà
+ * Vinh" → "Trà Vinh", "UBND huyện Trà Cú, tỉnh Trà Vinh" → "Trà Cú"; null when it names none
+ * (the line then leaves dots for the clerk rather than a wrong place).
+ */
+export function placeOfUnit(unit: string | null): string | null {
+  const m = /(?:^|[\s,])(?:tỉnh|thành phố|huyện|thị xã|quận)\s+([^,;()]+)/iu.exec((unit ?? '').normalize('NFC'));
+  const place = m?.[1]?.trim() ?? '';
+  return place === '' ? null : place;
+}
+
+/** "Trà Vinh, ngày 02 tháng 12 năm 2026" (Nghị định 30/2020); dots where the place is unknown. */
+export function placeDateLine(place: string | null, d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${place ?? '……………'}, ngày ${p(d.getDate())} tháng ${p(d.getMonth() + 1)} năm ${d.getFullYear()}`;
+}
+
+/** The signature block under a report: who prepared it and the head of the unit. */
+export const SIGNATURE_BLOCK = {
+  left: ['NGƯỜI LẬP', '(Ký, ghi rõ họ tên)'],
+  right: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký tên, đóng dấu)'],
+} as const;

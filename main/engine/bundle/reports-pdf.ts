@@ -2,7 +2,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { embedFonts } from './pdf-fonts.js';
 import { A4_LANDSCAPE, Flow, appendPage, type Column, type TableRow } from './pdf-layout.js';
-import { formatDateVi, formatLocalDate, formatPoints, totals, type ReportModel } from './report-model.js';
+import { SIGNATURE_BLOCK, formatDateVi, formatLocalDate, formatPoints, placeDateLine, totals, type ReportModel } from './report-model.js';
 
 export interface PdfOptions {
   /** false embeds whole fonts (reference rendering for the render test). */
@@ -34,6 +34,18 @@ async function start(model: ReportModel, title: string, subset: boolean): Promis
   }
   flow.space(10);
   return { doc, flow };
+}
+
+/** The place-and-date line over the head's column, then "Người lập" and "Thủ trưởng đơn vị" with room to sign. */
+export function signatureBlock(flow: Flow, place: string | null, date: Date): void {
+  flow.space(14);
+  // Kept together on one page: a signature block never starts at the foot of a page.
+  flow.ensure(120);
+  flow.twoColumns([], [placeDateLine(place, date)], flow.fonts.italic, 10);
+  flow.space(4);
+  flow.twoColumns([SIGNATURE_BLOCK.left[0]], [SIGNATURE_BLOCK.right[0]], flow.fonts.bold, 10);
+  flow.twoColumns([SIGNATURE_BLOCK.left[1]], [SIGNATURE_BLOCK.right[1]], flow.fonts.italic, 9);
+  flow.space(60);
 }
 
 export async function evidenceListPdf(model: ReportModel, options: PdfOptions = {}): Promise<Uint8Array> {
@@ -69,6 +81,7 @@ export async function evidenceListPdf(model: ReportModel, options: PdfOptions = 
       model.withdrawn.map((w) => ({ kind: 'cells', cells: [w.code, w.path, w.reason === 'replaced' ? 'Đã thay bằng bản mới' : 'Không còn sử dụng', w.sourceRelPath ?? ''] })),
     );
   }
+  signatureBlock(flow, model.place, model.createdAt);
   flow.numberPages();
   return doc.save();
 }
@@ -92,6 +105,7 @@ export async function selfAssessmentPdf(model: ReportModel, options: PdfOptions 
   const t = totals(model.assessment);
   rows.push({ kind: 'cells', bold: true, cells: ['', 'TỔNG ĐIỂM', formatPoints(t.maxPoints), formatPoints(t.selfScore), '', '', ''] });
   flow.table(columns, rows);
+  signatureBlock(flow, model.place, model.createdAt);
   flow.numberPages();
   return doc.save();
 }

@@ -1,7 +1,7 @@
 // 00_DanhMuc_TLKC.xlsx and 00_BangTuDanhGia.xlsx: the same content as the PDFs, editable in
 // Excel. Dates are real date cells shown dd/mm/yyyy, so they sort and filter as dates.
 import ExcelJS from 'exceljs';
-import { formatLocalDate, totals, type ReportModel } from './report-model.js';
+import { SIGNATURE_BLOCK, formatLocalDate, placeDateLine, totals, type ReportModel } from './report-model.js';
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 
@@ -25,6 +25,28 @@ function header(ws: ExcelJS.Worksheet, model: ReportModel, title: string, span: 
     row.alignment = { horizontal: i === 0 ? 'left' : 'center' };
   });
   ws.addRow([]);
+}
+
+/**
+ * Under the table: the place-and-date line over the right half, then "Người lập" (left half) and
+ * "Thủ trưởng đơn vị" (right half), each with its hint, and empty rows to sign in.
+ */
+export function signatureRows(ws: ExcelJS.Worksheet, place: string | null, date: Date, span: number): void {
+  ws.addRow([]);
+  const half = Math.max(1, Math.floor(span / 2));
+  const put = (left: string, right: string, font: Partial<ExcelJS.Font>): void => {
+    const row = ws.addRow([]);
+    row.getCell(1).value = left;
+    row.getCell(half + 1).value = right;
+    if (half > 1) ws.mergeCells(row.number, 1, row.number, half);
+    if (span > half + 1) ws.mergeCells(row.number, half + 1, row.number, span);
+    row.font = font;
+    row.alignment = { horizontal: 'center' };
+  };
+  put('', placeDateLine(place, date), { italic: true });
+  put(SIGNATURE_BLOCK.left[0], SIGNATURE_BLOCK.right[0], { bold: true });
+  put(SIGNATURE_BLOCK.left[1], SIGNATURE_BLOCK.right[1], { italic: true });
+  for (let i = 0; i < 4; i++) ws.addRow([]);
 }
 
 function tableHeader(ws: ExcelJS.Worksheet, names: string[]): void {
@@ -63,6 +85,7 @@ export async function evidenceListXlsx(model: ReportModel): Promise<Buffer> {
     ws.addRow(['TÀI LIỆU RÚT LẠI SO VỚI BỘ HỒ SƠ TRƯỚC']).font = { bold: true };
     for (const w of model.withdrawn) ws.addRow([w.code, '', '', '', w.reason === 'replaced' ? 'Đã thay bằng bản mới' : 'Không còn sử dụng', '', w.path, w.sourceRelPath ?? '']);
   }
+  signatureRows(ws, model.place, model.createdAt, 8);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -78,5 +101,6 @@ export async function selfAssessmentXlsx(model: ReportModel): Promise<Buffer> {
   }
   const t = totals(model.assessment);
   ws.addRow(['', 'TỔNG ĐIỂM', t.maxPoints, t.selfScore]).font = { bold: true };
+  signatureRows(ws, model.place, model.createdAt, 7);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

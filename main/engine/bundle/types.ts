@@ -1,5 +1,6 @@
 // The export bundle's manifest (CONTRACTS.md §4) and the export API's options and results.
-import type { CriterionStatus, ReviewStatus } from '../../../shared/types.js';
+import type { ExportResultJson } from '../../../shared/api-values.js';
+import type { CriterionStatus, ReviewStatus, SignatureJson } from '../../../shared/types.js';
 
 export const BUNDLE_FORMAT = 'kiemchung-bundle';
 export const BUNDLE_VERSION = 1;
@@ -15,10 +16,25 @@ export interface ManifestEvidence {
   title: string | null;
   issuer: string | null;
   signatures: number;
+  /** Each digital signature as checked at indexing: signer, organisation, time, verdict. */
+  signatureChecks: SignatureJson[];
   review: { status: ReviewStatus; note: string | null };
   sourceRelPath: string;
   /** Supplement bundles only: "added", or "changed" when it replaces an earlier file of the same source. */
   change?: 'added' | 'changed';
+  /** Supplement bundles only: the appraisal requests (ids) this document answers. */
+  answers?: string[];
+}
+
+/** Supplement bundles: an appraisal request this bundle answers, and with what. */
+export interface ManifestAnswer {
+  request: string;
+  code: string;
+  kind: 'explain' | 'supplement';
+  /** Entry paths of this bundle that answer it. */
+  evidence: string[];
+  /** An explain request answered by a changed giải trình: the new text. */
+  explanation: string | null;
 }
 
 export interface ManifestCriterion {
@@ -60,6 +76,10 @@ export interface BundleManifest {
   criteria: ManifestCriterion[];
   withdrawn: ManifestWithdrawn[];
   files: ManifestFile[];
+  /** The submission's đợt label (an addition; older bundles lack it). */
+  batch?: string;
+  /** Supplement bundles: the appraisal requests answered (an addition). */
+  answers?: ManifestAnswer[];
 }
 
 export type ExportPhase = 'preparing' | 'reports' | 'merging' | 'originals' | 'finishing';
@@ -78,19 +98,9 @@ export interface ExportOptions {
   onProgress?: (p: ExportProgress) => void;
   /** Fixed clock for reproducible reports in tests. */
   now?: Date;
+  /** The submission's đợt label; default "Đợt N" (N = submissions so far + 1). */
+  batch?: string | null;
 }
 
-export interface ExportResult {
-  out: string;
-  bytes: number;
-  entries: number;
-  criteria: number;
-  documents: number;
-  /** Links a reviewer rejected: left out of the bundle entirely. */
-  rejectedLinks: number;
-  /** Links to codes that are not leaf criteria of the pack: not exported. */
-  skippedLinks: { documentId: string; code: string; reason: string }[];
-  withdrawn: number;
-  merged: { code: string; path: string; pages: number; omitted: number }[];
-  durationMs: number;
-}
+/** What an export wrote; the API adds the verification (shared/api-values.ts owns the shape). */
+export type ExportResult = Omit<ExportResultJson, 'verify'>;

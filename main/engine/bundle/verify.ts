@@ -164,12 +164,37 @@ export async function readBundleManifest(file: string): Promise<{ manifest: Bund
     });
     const entry = dir.entries.find((e) => e.name === 'manifest.json');
     if (!entry) throw new UserError(`${file} has no manifest.json: it is not a KiemChung bundle.`);
-    const manifest = JSON.parse((await readEntry(fh, entry)).toString('utf8')) as BundleManifest;
-    if (manifest.format !== BUNDLE_FORMAT) throw new UserError(`${file} is not a KiemChung bundle (manifest format ${JSON.stringify(manifest.format)}).`);
+    let manifest: BundleManifest;
+    try {
+      manifest = JSON.parse((await readEntry(fh, entry)).toString('utf8')) as BundleManifest;
+    } catch (e) {
+      // A zip bomb in the entry, invalid JSON, or JSON nested deeper than the parser's stack.
+      throw new UserError(`${file}: manifest.json cannot be read: ${(e as Error).message}`);
+    }
+    if (typeof manifest !== 'object' || manifest === null || manifest.format !== BUNDLE_FORMAT) throw new UserError(`${file} is not a KiemChung bundle (manifest format ${JSON.stringify((manifest as Partial<BundleManifest> | null)?.format)}).`);
+    const problem = manifestShapeProblem(manifest);
+    if (problem) throw new UserError(`${file}: manifest.json ${problem}; it cannot be the base of a supplement.`);
     const hash = createHash('sha256');
     for await (const chunk of fs.createReadStream('', { fd: fh.fd, autoClose: false, start: 0 })) hash.update(chunk as Buffer);
     return { manifest, sha256: hash.digest('hex') };
   } finally {
     await fh.close();
   }
+}
+
+/** What a supplement reads from its base: criteria with evidence lists, and `state` when present. */
+function manifestShapeProblem(m: BundleManifest): string | null {
+  const isItem = (x: unknown): boolean => {
+    const o = x as Record<string, unknown> | null;
+    return typeof o === 'object' && o !== null && typeof o['code'] === 'string' && typeof o['path'] === 'string' && typeof o['sha256'] === 'string';
+  };
+  if (!Array.isArray(m.criteria)) return 'has no criteria list';
+  for (const c of m.criteria as unknown[]) {
+    const evidence = (c as { evidence?: unknown } | null)?.evidence;
+    if (typeof (c as { code?: unknown } | null)?.code !== 'string' || !Array.isArray(evidence)) return 'has a criterion without a code or an evidence list';
+    for (const e of evidence) if (typeof e !== 'object' || e === null || typeof (e as { path?: unknown }).path !== 'string') return `has evidence without a path under criterion ${(c as { code: string }).code}`;
+  }
+  const state = (m as { state?: unknown }).state;
+  if (state !== undefined && (!Array.isArray(state) || !state.every(isItem))) return 'has a state list whose items lack code, path or sha256';
+  return null;
 }

@@ -4,6 +4,7 @@
 // stays flat for any entry size. Offsets are JS numbers: exact up to 2^53 bytes.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
 const EOCD_SIG = 0x06054b50;
@@ -164,7 +165,31 @@ export async function readDirectory(fh: fs.promises.FileHandle): Promise<ZipDire
     pos += 46 + nameLen + extraLen + commentLen;
   }
   if (pos !== cdOffset + cdSize) throw new ZipFormatError(`the central directory holds ${pos - cdOffset} bytes of records but declares ${cdSize}`);
+  checkNoOverlap(entries, cdOffset);
   return { entries, zip64, fileSize, centralDirectoryOffset: cdOffset };
+}
+
+/**
+ * Each entry's local header and data must lie before the next entry's and before the central
+ * directory. Overlapping entries are how a small zip makes its reader inflate the same bytes
+ * thousands of times (a zip bomb); no writer of real bundles produces them.
+ */
+function checkNoOverlap(entries: CentralEntry[], cdOffset: number): void {
+  const files = entries.filter((e) => !e.name.endsWith('/') || e.compressedSize > 0);
+  const byOffset = [...files].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 0; i < byOffset.length; i++) {
+    const e = byOffset[i] as CentralEntry;
+    const minEnd = e.localHeaderOffset + 30 + e.rawName.length + e.compressedSize;
+    const next = byOffset[i + 1];
+    const limit = next ? next.localHeaderOffset : cdOffset;
+    if (minEnd > limit) {
+      throw new ZipFormatError(
+        next
+          ? `entries '${e.name}' and '${next.name}' overlap (bytes ${next.localHeaderOffset}–${minEnd}): a zip bomb or a damaged zip`
+          : `entry '${e.name}' runs into the central directory: a zip bomb or a damaged zip`,
+      );
+    }
+  }
 }
 
 /** Where the entry's data starts, after checking its local header agrees with the central one. */
@@ -186,8 +211,18 @@ export interface EntryDigest {
   size: number;
 }
 
-/** Streams one entry's uncompressed bytes to `onChunk` (if given) and returns its hash, CRC and size. */
-export async function digestEntry(fh: fs.promises.FileHandle, entry: CentralEntry, onChunk?: (b: Buffer) => void): Promise<EntryDigest> {
+/**
+ * Deflated entries of a bundle are its text files (manifest, SHA256SUMS): none comes near this.
+ * The cap is counted while inflating, never taken from the declared size, which a bomb lies about.
+ */
+export const MAX_INFLATED_BYTES = 512 << 20;
+
+/**
+ * Streams one entry's uncompressed bytes to `onChunk` (if given) and returns its hash, CRC and
+ * size. Inflating stops, with an error, as soon as the output passes the entry's declared size or
+ * `maxBytes`: the work is bounded by what the directory admits, not by what the data expands to.
+ */
+export async function digestEntry(fh: fs.promises.FileHandle, entry: CentralEntry, onChunk?: (b: Buffer) => void, maxBytes = MAX_INFLATED_BYTES): Promise<EntryDigest> {
   if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`entry '${entry.name}': compression method ${entry.method} is not stored or deflate`);
   if (entry.flags & 0x0001) throw new ZipFormatError(`entry '${entry.name}' is encrypted`);
   const start = await dataOffset(fh, entry);
@@ -198,10 +233,25 @@ export async function digestEntry(fh: fs.promises.FileHandle, entry: CentralEntr
     if (entry.method === 8) throw new ZipFormatError(`entry '${entry.name}': deflated data is empty`);
     return { sha256: hash.digest('hex'), crc32: 0, size: 0 };
   }
-  const raw = fs.createReadStream('', { fd: fh.fd, autoClose: false, start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
-  const source: AsyncIterable<Buffer> = entry.method === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
+  // Reads through the FileHandle, not a ReadStream on its descriptor: destroying a ReadStream
+  // closes the descriptor (whatever autoClose says), and the caller still needs it.
+  const raw = Readable.from(readRange(fh, start, entry.compressedSize));
+  const inflate = entry.method === 8 ? zlib.createInflateRaw() : null;
+  const source: AsyncIterable<Buffer> = inflate ? raw.pipe(inflate) : raw;
+  // Stored data is bounded by the file; inflated data by the declared size (one byte more is
+  // enough to report the lie) and by maxBytes.
+  const cap = inflate ? Math.min(maxBytes, entry.uncompressedSize + 1) : Infinity;
   try {
     for await (const chunk of source) {
+      if (size + chunk.length > cap) {
+        raw.destroy();
+        inflate?.destroy();
+        throw new ZipFormatError(
+          cap > entry.uncompressedSize
+            ? `entry '${entry.name}' inflates to more than the ${entry.uncompressedSize} bytes its directory declares: a zip bomb or a damaged zip`
+            : `entry '${entry.name}' inflates to more than ${maxBytes} bytes (the limit for a bundle's text files)`,
+        );
+      }
       hash.update(chunk);
       crc = zlib.crc32(chunk, crc);
       size += chunk.length;
@@ -209,15 +259,28 @@ export async function digestEntry(fh: fs.promises.FileHandle, entry: CentralEntr
     }
   } catch (e) {
     raw.destroy();
+    if (e instanceof ZipFormatError) throw e;
     throw new ZipFormatError(`entry '${entry.name}': ${(e as Error).message}`);
   }
   return { sha256: hash.digest('hex'), crc32: crc >>> 0, size };
+}
+
+/** The bytes [start, start + length) in 1 MiB reads. */
+async function* readRange(fh: fs.promises.FileHandle, start: number, length: number): AsyncGenerator<Buffer> {
+  const end = start + length;
+  for (let pos = start; pos < end; ) {
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, end - pos));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) throw new ZipFormatError(`unexpected end of file at byte ${pos}`);
+    pos += bytesRead;
+    yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+  }
 }
 
 /** The whole content of a (small) entry, e.g. manifest.json. */
 export async function readEntry(fh: fs.promises.FileHandle, entry: CentralEntry, limit = 64 << 20): Promise<Buffer> {
   if (entry.uncompressedSize > limit) throw new ZipFormatError(`entry '${entry.name}' is too large to read (${entry.uncompressedSize} bytes)`);
   const parts: Buffer[] = [];
-  await digestEntry(fh, entry, (b) => parts.push(b));
+  await digestEntry(fh, entry, (b) => parts.push(b), limit);
   return Buffer.concat(parts);
 }

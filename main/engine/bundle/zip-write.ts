@@ -9,12 +9,13 @@
 // order. The first chunk of the next files is read ahead while the current one is hashed and
 // written, so reads, hashing and writes overlap. Memory is the fixed buffers plus one small
 // central-directory record per entry, whatever the bundle size.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { UserError } from '../errors.js';
+import { hideOnWindows, partialPathFor, removeStalePartials } from './partial-files.js';
 import { centralHeader, type CentralRecord, dosDateTime, endRecords, LOCAL_CRC_OFFSET, localHeader, type Method } from './zip-format.js';
 
 const deflateRaw = promisify(zlib.deflateRaw);
@@ -105,13 +106,15 @@ export class BundleZipWriter {
 
   static async open(out: string, signal?: AbortSignal): Promise<BundleZipWriter> {
     if (signal?.aborted) throw new ExportCancelledError();
-    const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
+    removeStalePartials(path.dirname(out));
+    const tmp = partialPathFor(out);
     let fh: fs.promises.FileHandle;
     try {
       fh = await fs.promises.open(tmp, 'wx');
     } catch (e) {
       throw new UserError(diskMessage(e as NodeJS.ErrnoException, out));
     }
+    hideOnWindows(tmp);
     return new BundleZipWriter(out, tmp, fh, signal);
   }
 

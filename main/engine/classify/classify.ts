@@ -5,23 +5,15 @@
 import path from 'node:path';
 import { findCriterion, isLeaf, type CriteriaPack } from '../../../shared/pack.js';
 import { codeAncestors } from '../../../shared/criterion-code.js';
-import type { LinkSource } from '../../../shared/types.js';
+import type { ClassifyInput } from '../db/stores/documents.js';
+import type { NewLink } from '../db/stores/links.js';
+import type { ManualLink } from '../db/stores/manual-links.js';
+import type { ClassifyNote } from '../db/stores/notes.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ContentMatcher, type ContentInput } from './content-match.js';
 import { codesInPath, type PathCode } from './path-codes.js';
 
-export interface NewLink {
-  code: string;
-  source: LinkSource;
-  reason: string;
-  slotId: string | null;
-}
-
-export interface ClassifyNote {
-  kind: 'unknown-code' | 'drift' | 'area-only';
-  code: string | null;
-  message: string;
-}
+export type { ClassifyNote, NewLink };
 
 export interface ClassifyReport {
   documents: number;
@@ -30,32 +22,6 @@ export interface ClassifyReport {
   links: number;
   notes: number;
 }
-
-interface DocRow {
-  id: string;
-  rel_path: string;
-  root_path: string;
-  sha256: string;
-  type: string | null;
-  title: string | null;
-  text: string;
-}
-
-interface ManualRow {
-  sha256: string;
-  criterion_code: string;
-  action: 'assign' | 'unassign';
-}
-
-/**
- * The text content matching reads: the page-1 header (the text layer when usable, else what OCR
- * read of it) and the start of the body (full_text holds the OCR text once every page is read).
- */
-const DOC_SQL = `
-  SELECT d.id, d.rel_path, r.path AS root_path, d.sha256, d.type, d.title,
-         CASE WHEN c.text_quality = 'usable' THEN c.header_text ELSE c.ocr_header_text END
-           || ' ' || substr(c.full_text, 1, 4000) AS text
-  FROM documents d JOIN roots r ON r.id = d.root_id JOIN contents c ON c.sha256 = d.sha256`;
 
 /** What one classification run needs to know about the pack, built once per run. */
 export class Classifier {
@@ -68,7 +34,7 @@ export class Classifier {
     this.known = new Set(pack.criteria.flatMap((c) => [c.code, ...codeAncestors(c.code)]));
   }
 
-  classify(doc: DocRow, manual: ManualRow[]): { links: NewLink[]; notes: ClassifyNote[] } {
+  classify(doc: ClassifyInput, manual: readonly ManualLink[]): { links: NewLink[]; notes: ClassifyNote[] } {
     const links = new Map<string, NewLink>();
     const notes: ClassifyNote[] = [];
     const input: ContentInput = { type: doc.type, title: doc.title, text: doc.text };
@@ -132,46 +98,38 @@ export class Classifier {
   }
 }
 
-/** Re-link every document (or only `documentIds`) and store links and notes. */
+/**
+ * Bump when classification rules change (this file, content-match.ts, path-codes.ts, reasons):
+ * a workspace last classified by an older version is re-linked entirely, once (state.ts).
+ */
+export const CLASSIFIER_VERSION = 1;
+
+/** Re-link every document (or only `documentIds`), store links and notes, mark them clean. */
 export function classifyWorkspace(ws: Workspace, documentIds?: readonly string[]): ClassifyReport {
   const classifier = new Classifier(ws.pack());
-  const db = ws.db;
-  const docs = documentIds
-    ? documentIds.flatMap((id) => db.prepare(`${DOC_SQL} WHERE d.id = ?`).all(id) as DocRow[])
-    : (db.prepare(DOC_SQL).all() as DocRow[]);
-  const manualBySha = new Map<string, ManualRow[]>();
-  for (const m of db.prepare('SELECT sha256, criterion_code, action FROM manual_links').all() as ManualRow[]) {
-    manualBySha.set(m.sha256, [...(manualBySha.get(m.sha256) ?? []), m]);
-  }
-  const report: ClassifyReport = { documents: docs.length, linked: 0, unassigned: 0, links: 0, notes: 0 };
-  const deleteLinks = db.prepare('DELETE FROM links WHERE document_id = ?');
-  const deleteNotes = db.prepare('DELETE FROM classify_notes WHERE document_id = ?');
-  const insertLink = db.prepare('INSERT INTO links(document_id, criterion_code, source, reason, slot_id) VALUES (?, ?, ?, ?, ?)');
-  const insertNote = db.prepare('INSERT INTO classify_notes(document_id, kind, code, message) VALUES (?, ?, ?, ?)');
-  db.transaction(() => {
+  const report: ClassifyReport = { documents: 0, linked: 0, unassigned: 0, links: 0, notes: 0 };
+  const w = ws.writer;
+  // Read and written in one transaction: a document written meanwhile stays dirty (state.ts).
+  w.transaction(() => {
+    const docs = ws.reader.documents.classifyInputs(documentIds);
+    const manualBySha = new Map<string, ManualLink[]>();
+    for (const m of ws.reader.manualLinks.all()) manualBySha.set(m.sha256, [...(manualBySha.get(m.sha256) ?? []), m]);
+    report.documents = docs.length;
     if (!documentIds) {
-      db.prepare('DELETE FROM links').run();
-      db.prepare('DELETE FROM classify_notes').run();
+      w.links.clear();
+      w.notes.clear();
     }
     for (const doc of docs) {
       const { links, notes } = classifier.classify(doc, manualBySha.get(doc.sha256) ?? []);
-      if (documentIds) {
-        deleteLinks.run(doc.id);
-        deleteNotes.run(doc.id);
-      }
-      for (const l of links) insertLink.run(doc.id, l.code, l.source, l.reason, l.slotId);
-      for (const n of notes) insertNote.run(doc.id, n.kind, n.code, n.message);
+      w.links.replace(doc.id, links);
+      w.notes.replace(doc.id, notes);
       if (links.length > 0) report.linked++;
       else report.unassigned++;
       report.links += links.length;
       report.notes += notes.length;
     }
-  })();
+    if (documentIds) w.classifyState.markClean(documentIds);
+    else w.classifyState.markAllClean(CLASSIFIER_VERSION);
+  });
   return report;
 }
-
-/** Documents holding these bytes (every copy gets a manual decision). */
-export function documentIdsWithSha(ws: Workspace, sha256: string): string[] {
-  return (ws.db.prepare('SELECT id FROM documents WHERE sha256 = ?').all(sha256) as { id: string }[]).map((r) => r.id);
-}
-

@@ -1,27 +1,19 @@
 // Completeness per slot, criterion, area and overall (CONTRACTS.md §3). Leaf criteria carry the
 // evidence; a parent's status, documents and points roll up from its children.
 import { childrenOf, compareCodes, leafCriteria, type Criterion, type EvidenceSlot } from '../../../shared/pack.js';
-import type { CriterionProblem, CriterionStatus, CriterionStatusJson, ReviewStatus, SlotStatusJson, StatusJson } from '../../../shared/types.js';
-import { allScores, type ScoreRow } from '../review/review.js';
-import type { ContentRow } from '../scan/document-store.js';
+import type { OpenRequestJson } from '../../../shared/appraisal.js';
+import type { CriterionProblem, CriterionStatus, CriterionStatusJson, SlotStatusJson, StatusJson } from '../../../shared/types.js';
+import type { LinkEvidence } from '../db/stores/links.js';
+import type { ScoreRow } from '../db/stores/scores.js';
+import { Duplicates } from '../query/duplicates.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { checkEvidence, vnDate, type EvidenceFacts } from './evidence-checks.js';
 
-type LinkFacts = Pick<ContentRow, 'error_kind' | 'error_message' | 'kind' | 'text_quality' | 'ocr' | 'signatures'> & {
-  document_id: string;
-  criterion_code: string;
-  slot_id: string | null;
-  rel_path: string;
-  date: string | null;
-  status: Exclude<ReviewStatus, 'pending'> | null;
-  note: string | null;
-};
+/** A link with its decision and the facts of the document it links. */
+type LinkFacts = LinkEvidence;
 
-const LINKS_SQL = `
-  SELECT l.document_id, l.criterion_code, l.slot_id, d.rel_path, d.date, c.error_kind, c.error_message, c.kind,
-         c.text_quality, c.ocr, c.signatures, rv.status, rv.note
-  FROM links l JOIN documents d ON d.id = l.document_id JOIN contents c ON c.sha256 = d.sha256
-  LEFT JOIN reviews rv ON rv.sha256 = d.sha256 AND rv.criterion_code = l.criterion_code`;
+/** Most documents carry no signature: their '[]' is not parsed 60,000 times. */
+const NO_SIGNATURES: EvidenceFacts['signatureChecks'] = [];
 
 function facts(l: LinkFacts): EvidenceFacts {
   return {
@@ -34,12 +26,35 @@ function facts(l: LinkFacts): EvidenceFacts {
     textQuality: l.text_quality,
     ocr: l.ocr === 1,
     signatures: l.signatures,
+    signatureChecks: l.signatures_json === '[]' ? NO_SIGNATURES : (JSON.parse(l.signatures_json) as EvidenceFacts['signatureChecks']),
     review: l.status ?? 'pending',
     note: l.note,
   };
 }
 
-function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score: ScoreRow | undefined): CriterionStatusJson {
+/** What came back from the appraisal (decisions import, issue 15), per criterion code. */
+interface Appraisal {
+  scores: Map<string, { points: number; note: string | null }>;
+  requests: Map<string, OpenRequestJson[]>;
+  documents: Map<string, CriterionStatusJson['appraisedDocuments']>;
+}
+
+function appraisalOf(ws: Workspace, responsible: Map<string, string | null>): Appraisal {
+  const requests = new Map<string, OpenRequestJson[]>();
+  for (const t of ws.reader.appraisalTasks.open()) {
+    const r: OpenRequestJson = { id: t.id, kind: t.kind, note: t.note, due: t.due, round: t.round, office: responsible.get(t.code) ?? null };
+    requests.set(t.code, [...(requests.get(t.code) ?? []), r]);
+  }
+  const documents = new Map<string, CriterionStatusJson['appraisedDocuments']>();
+  // The appraisal names documents by content: the first document holding it here, if any still does.
+  for (const d of ws.reader.appraisedDocuments.all()) {
+    const item = { documentId: ws.reader.documents.idsWithSha(d.sha256)[0] ?? null, path: d.path, decision: d.decision, note: d.note };
+    documents.set(d.code, [...(documents.get(d.code) ?? []), item]);
+  }
+  return { scores: ws.reader.appraisedScores.all(), requests, documents };
+}
+
+function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score: ScoreRow | undefined, appraisal: Appraisal): CriterionStatusJson {
   const problems: CriterionProblem[] = [];
   // A criterion without named slots expects one piece of evidence.
   const slots: EvidenceSlot[] = c.evidence.length > 0 ? c.evidence : [{ id: `${c.code}#`, label: c.title, types: [], keywords: [], minCount: 1, due: null }];
@@ -64,10 +79,11 @@ function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score
     else {
       const due = s.due ? ` (due ${vnDate(s.due)})` : '';
       const what = s.valid > 0 ? `${s.valid} of ${s.minCount} valid document(s)` : 'no valid evidence';
-      problems.push({ kind: 'no-evidence', documentId: null, message: `'${s.label}': ${what}${due}` });
+      problems.push({ kind: 'no-evidence', documentId: null, message: `'${s.label}': ${what}${due}`, params: { label: s.label, valid: s.valid, minCount: s.minCount, ...(s.due ? { due: s.due } : {}) } });
     }
   }
   const documents = [...new Set(links.map((l) => l.document_id))];
+  const pendingConfirmation = new Set(problems.filter((p) => p.kind === 'undated').map((p) => p.documentId)).size;
   let status: CriterionStatus;
   if (score?.notApplicable) status = 'not-applicable';
   else if (satisfied >= required) status = 'complete';
@@ -90,6 +106,11 @@ function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score
     slots: slotStatus,
     estimatedPoints: estimated,
     pointsAtRisk: estimated === null || c.maxPoints === null ? null : c.maxPoints - estimated,
+    pendingConfirmation,
+    appraisedScore: appraisal.scores.get(c.code)?.points ?? null,
+    appraisalNote: appraisal.scores.get(c.code)?.note ?? null,
+    requests: appraisal.requests.get(c.code) ?? [],
+    appraisedDocuments: appraisal.documents.get(c.code) ?? [],
   };
 }
 
@@ -98,7 +119,7 @@ function sumKnown(values: (number | null)[]): number | null {
   return known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
 }
 
-function rollUp(c: Criterion, children: CriterionStatusJson[], score: ScoreRow | undefined): CriterionStatusJson {
+function rollUp(c: Criterion, children: CriterionStatusJson[], score: ScoreRow | undefined, appraisal: Appraisal): CriterionStatusJson {
   const active = children.filter((k) => k.status !== 'not-applicable');
   let status: CriterionStatus;
   if (score?.notApplicable || (children.length > 0 && active.length === 0)) status = 'not-applicable';
@@ -123,6 +144,11 @@ function rollUp(c: Criterion, children: CriterionStatusJson[], score: ScoreRow |
     slots: [],
     estimatedPoints: estimated,
     pointsAtRisk: sumKnown(active.map((k) => k.pointsAtRisk)),
+    pendingConfirmation: active.reduce((n, k) => n + k.pendingConfirmation, 0),
+    appraisedScore: appraisal.scores.get(c.code)?.points ?? sumKnown(children.map((k) => k.appraisedScore)),
+    appraisalNote: appraisal.scores.get(c.code)?.note ?? null,
+    requests: appraisal.requests.get(c.code) ?? [],
+    appraisedDocuments: appraisal.documents.get(c.code) ?? [],
   };
 }
 
@@ -130,18 +156,20 @@ export function computeStatus(ws: Workspace): StatusJson {
   const pack = ws.pack();
   const settings = ws.settings();
   const year = settings.year ?? pack.year;
-  const scores = allScores(ws);
+  const scores = ws.reader.scores.all();
+  // One read of every link with its document's facts (not every document's whole row).
   const linksByCode = new Map<string, LinkFacts[]>();
-  for (const l of ws.db.prepare(LINKS_SQL).all() as LinkFacts[]) {
+  for (const l of ws.reader.links.evidence()) {
     const list = linksByCode.get(l.criterion_code);
     if (list) list.push(l);
     else linksByCode.set(l.criterion_code, [l]);
   }
 
+  const appraisal = appraisalOf(ws, new Map(pack.criteria.map((c) => [c.code, c.responsible])));
   const byCode = new Map<string, CriterionStatusJson>();
   const visit = (c: Criterion): CriterionStatusJson => {
     const kids = childrenOf(pack, c.code);
-    const s = kids.length === 0 ? leafStatus(c, linksByCode.get(c.code) ?? [], year, scores.get(c.code)) : rollUp(c, kids.map(visit), scores.get(c.code));
+    const s = kids.length === 0 ? leafStatus(c, linksByCode.get(c.code) ?? [], year, scores.get(c.code), appraisal) : rollUp(c, kids.map(visit), scores.get(c.code), appraisal);
     byCode.set(c.code, s);
     return s;
   };
@@ -149,14 +177,7 @@ export function computeStatus(ws: Workspace): StatusJson {
   const top = roots.map(visit);
   const leaves = leafCriteria(pack).map((c) => byCode.get(c.code)).filter((s): s is CriterionStatusJson => s !== undefined);
 
-  const counts = ws.db
-    .prepare(
-      `SELECT COUNT(*) AS documents,
-              SUM(CASE WHEN c.error_kind IS NOT NULL THEN 1 ELSE 0 END) AS errors,
-              SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM links l WHERE l.document_id = d.id) THEN 1 ELSE 0 END) AS unassigned
-       FROM documents d JOIN contents c ON c.sha256 = d.sha256`,
-    )
-    .get() as { documents: number; errors: number | null; unassigned: number | null };
+  const counts = ws.reader.documents.counts();
   const count = (s: CriterionStatus): number => leaves.filter((l) => l.status === s).length;
 
   return {
@@ -169,43 +190,21 @@ export function computeStatus(ws: Workspace): StatusJson {
       missing: count('missing'),
       notApplicable: count('not-applicable'),
       documents: counts.documents,
-      errors: counts.errors ?? 0,
-      unassigned: counts.unassigned ?? 0,
+      errors: counts.errors,
+      unassigned: counts.unassigned,
       maxPoints: sumKnown(top.map((t) => t.maxPoints)) ?? 0,
       selfScore: sumKnown(top.map((t) => t.selfScore)) ?? 0,
       estimatedPoints: sumKnown(top.map((t) => t.estimatedPoints)) ?? 0,
       pointsAtRisk: sumKnown(top.map((t) => t.pointsAtRisk)) ?? 0,
+      appraisedScore: sumKnown(top.map((t) => t.appraisedScore)),
+      openRequests: [...appraisal.requests.values()].reduce((n, r) => n + r.length, 0),
     },
     criteria: [...byCode.values()].sort((a, b) => compareCodes(a.code, b.code)),
     notes: notesOf(ws),
-    duplicates: duplicateGroups(ws),
+    duplicates: new Duplicates(ws.reader.documents.duplicatedKeys()).groups(),
   };
 }
 
 function notesOf(ws: Workspace): StatusJson['notes'] {
-  const rows = ws.db
-    .prepare(
-      `SELECT n.document_id, d.rel_path, n.kind, n.code, n.message FROM classify_notes n JOIN documents d ON d.id = n.document_id
-       ORDER BY d.rel_path`,
-    )
-    .all() as { document_id: string; rel_path: string; kind: StatusJson['notes'][number]['kind']; code: string | null; message: string }[];
-  return rows.map((r) => ({ documentId: r.document_id, relPath: r.rel_path, kind: r.kind, code: r.code, message: r.message }));
-}
-
-/** Same bytes in several places, and the same number + date in different files (another scan). */
-function duplicateGroups(ws: Workspace): StatusJson['duplicates'] {
-  const sameBytes = ws.db
-    .prepare('SELECT sha256 AS key, group_concat(id) AS ids FROM documents GROUP BY sha256 HAVING COUNT(*) > 1')
-    .all() as { key: string; ids: string }[];
-  const sameDocument = ws.db
-    .prepare(
-      `SELECT number || ' ' || date AS key, group_concat(id) AS ids FROM documents
-       WHERE number IS NOT NULL AND date IS NOT NULL
-       GROUP BY lower(number), date HAVING COUNT(DISTINCT sha256) > 1`,
-    )
-    .all() as { key: string; ids: string }[];
-  return [
-    ...sameBytes.map((g) => ({ kind: 'same-bytes' as const, key: g.key, documents: g.ids.split(',') })),
-    ...sameDocument.map((g) => ({ kind: 'same-document' as const, key: g.key, documents: g.ids.split(',') })),
-  ];
+  return ws.reader.notes.withPaths().map((r) => ({ documentId: r.document_id, relPath: r.rel_path, kind: r.kind, code: r.code, message: r.message }));
 }

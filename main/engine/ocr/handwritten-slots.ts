@@ -165,7 +165,7 @@ export function planSlots(page: Tesseract.Page): SlotPlan {
 }
 
 /** Margin of white around a crop: Tesseract reads a word touching the image edge badly. */
-const PAD = 24;
+export const PAD = 24;
 
 /**
  * A slot cut from the colour page and made black on white: red stamp ink goes white, blue and
@@ -191,7 +191,9 @@ export function cleanCrop(page: RgbaImage, box: Box): GrayImage {
       if (r > 110 && r - g > 50 && r - b > 30) v = 255; // red stamp
       else {
         v = Math.round((r * 299 + g * 587 + b * 114) / 1000);
-        if (b - r > 30 && b - g > 10) v = Math.round(v * 0.5); // blue ballpoint reads as dark
+        // Blue ballpoint reads as dark; a pale blue paper (a copier's tint: blue ahead of red and
+        // green by 20-45) must not, or the whole slot turns to ink.
+        if (b - Math.max(r, g) >= 50) v = Math.round(v * 0.5);
       }
       gray[y * w + x] = v;
       hist[v] = (hist[v] ?? 0) + 1;

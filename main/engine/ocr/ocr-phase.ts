@@ -6,10 +6,10 @@
 // Memory stays flat however many scans arrive: the queue holds hashes, and only a fixed number
 // of pages is in flight (one per OCR worker, plus one waiting).
 import os from 'node:os';
+import path from 'node:path';
+import type { DataReader, DataWriter } from '../db/data.js';
 import { describeError } from '../errors.js';
-import { JobTimeoutError, WorkerCrashError, WorkerPool, workerScript } from '../index/worker-pool.js';
-import type { DocumentStore } from '../scan/document-store.js';
-import { headerOf } from '../scan/header-of.js';
+import { JobTimeoutError, WorkerCrashError, WorkerPool, workerScript } from '../workers/worker-pool.js';
 import { appendHandwriting, type HandwrittenReading } from './handwritten-slots.js';
 import { worthOcr } from './layer-language.js';
 import { DEFAULT_OCR_SETTINGS, type OcrJob, type OcrJobResult, type OcrSettings } from './ocr-jobs.js';
@@ -32,8 +32,11 @@ export interface OcrPhaseOptions {
   settings?: Partial<OcrSettings>;
   /** Pages read for search per document; a longer scan is searchable on its first pages only. */
   maxPages?: number;
-  /** Documents saved since this ISO time whose content was OCR'd earlier get their OCR header back. */
-  since?: string;
+  /**
+   * Called inside the transaction that stores an OCR result, so the documents holding these bytes
+   * are recognised again with it (the scan's recognise stage) in the same transaction.
+   */
+  onRead?: (sha256: string) => void;
   headerTimeoutMs?: number;
   pageTimeoutMs?: number;
 }
@@ -61,22 +64,29 @@ export function defaultOcrWorkers(): number {
 
 type ReadOutcome = { kind: 'ok'; text: string; path: string; handwritten?: HandwrittenReading } | { kind: 'gone' } | { kind: 'failed'; path: string; message: string };
 
-export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions): Promise<OcrReport> {
+/** What the OCR stage reads and writes: the OCR cache on `contents`, and where documents are. */
+export interface OcrData {
+  reader: Pick<DataReader, 'contents' | 'documents'>;
+  writer: Pick<DataWriter, 'contents' | 'transaction'>;
+}
+
+export async function runOcrPhase(data: OcrData, options: OcrPhaseOptions): Promise<OcrReport> {
   const started = Date.now();
   const report: OcrReport = { headers: 0, documents: 0, pages: 0, failed: [], durationMs: 0 };
   const signal = options.signal;
   const progress = options.onProgress ?? (() => undefined);
-  // Contents re-read by a newer analyzer were rewritten from their text layer: give their
-  // documents the header OCR found before (not OCR again: it is cached).
-  if (options.since) store.refreshDocuments({ ocrSince: options.since }, headerOf);
   if (!options.enabled || signal?.aborted) return finish(report, started);
+  const { contents } = data.reader;
+  const w = data.writer;
+  /** One OCR result and what it changes in the documents holding the bytes: one transaction. */
+  const save = (sha256: string, write: () => void): void => w.transaction(() => (write(), options.onRead?.(sha256)));
 
-  const headers = store.pendingOcr('header', OCR_VERSION).filter((c) => {
+  const headers = contents.pendingOcr('header', OCR_VERSION).filter((c) => {
     if (worthOcr(c.text_quality, c.sample)) return true;
-    store.saveOcrFailure(c.sha256, 'not read by OCR: its text layer has no diacritics and is not Vietnamese', OCR_VERSION, 'skipped');
+    w.contents.saveOcrFailure(c.sha256, 'not read by OCR: its text layer has no diacritics and is not Vietnamese', OCR_VERSION, 'skipped');
     return false;
   });
-  if (headers.length === 0 && store.pendingOcr('pages', OCR_VERSION).length === 0) return finish(report, started);
+  if (headers.length === 0 && contents.pendingOcr('pages', OCR_VERSION).length === 0) return finish(report, started);
 
   const settings: OcrSettings = { ...DEFAULT_OCR_SETTINGS, ...options.settings };
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
@@ -90,7 +100,8 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
 
   const read = async (sha256: string, type: OcrJob['type'], page: number, timeoutMs: number): Promise<ReadOutcome> => {
     let failure: ReadOutcome = { kind: 'gone' };
-    for (const path of store.pathsOf(sha256)) {
+    for (const { root, relPath } of data.reader.documents.locationsOf(sha256)) {
+      const path = join(root, relPath);
       try {
         const r = await pool.run({ type, path, sha256, page, settings }, timeoutMs);
         if (r.changed) continue; // edited since it was indexed: the next scan indexes it again
@@ -112,12 +123,10 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
       const r = await read(sha256, 'header', 1, options.headerTimeoutMs ?? TIMEOUT_MS);
       if (signal?.aborted) return;
       if (r.kind === 'ok') {
-        store.saveOcrHeader(sha256, appendHandwriting(r.text, r.handwritten), OCR_VERSION);
-        store.refreshDocuments({ sha256 }, headerOf);
+        save(sha256, () => w.contents.saveOcrHeader(sha256, appendHandwriting(r.text, r.handwritten), OCR_VERSION));
         report.headers++;
       } else if (r.kind === 'failed') {
-        store.saveOcrFailure(sha256, r.message, OCR_VERSION);
-        store.refreshDocuments({ sha256 }, headerOf);
+        save(sha256, () => w.contents.saveOcrFailure(sha256, r.message, OCR_VERSION, 'failed'));
         report.failed.push({ path: r.path, message: r.message });
       }
       progress({ phase: 'ocr-header', current: ++done, total: headers.length, ...(r.kind === 'gone' ? {} : { path: r.path }) });
@@ -125,7 +134,7 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
     if (signal?.aborted) return finish(report, started);
 
     // 2. Every page, for search. Pages of one document go to several workers at once.
-    const docs = store.pendingOcr('pages', OCR_VERSION).map((d) => ({ ...d, read: Math.min(d.pages, maxPages) }));
+    const docs = contents.pendingOcr('pages', OCR_VERSION).map((d) => ({ ...d, read: Math.min(d.pages, maxPages) }));
     const total = docs.reduce((n, d) => n + d.read, 0);
     const jobs = docs.flatMap((d) => Array.from({ length: d.read }, (_, i) => ({ doc: d, page: i + 1 })));
     const collected = new Map<string, { texts: string[]; left: number; errors: string[]; gone: boolean; path: string | null }>();
@@ -148,8 +157,8 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
       collected.delete(doc.sha256);
       if (c.gone) return; // moved or edited meanwhile: read again by a later scan
       if (doc.pages > doc.read) c.errors.push(`only the first ${doc.read} of ${doc.pages} pages were read`);
-      store.saveOcrPages(doc.sha256, c.texts.map((t) => t ?? '').join('\n\n'), c.errors.length ? c.errors.join('; ') : null);
-      store.refreshDocuments({ sha256: doc.sha256 }, headerOf);
+      const fullText = c.texts.map((t) => t ?? '').join('\n\n');
+      save(doc.sha256, () => w.contents.saveOcrPages(doc.sha256, fullText, c.errors.length ? c.errors.join('; ') : null));
       report.documents++;
     });
   } finally {
@@ -157,6 +166,11 @@ export async function runOcrPhase(store: DocumentStore, options: OcrPhaseOptions
     await pool.close();
   }
   return finish(report, started);
+}
+
+/** An absolute path from a root and a stored (posix) relative path. */
+function join(root: string, relPath: string): string {
+  return path.join(root, ...relPath.split('/'));
 }
 
 function finish(report: OcrReport, started: number): OcrReport {

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Tesseract from 'tesseract.js';
-import { buildLines, type PositionedText } from '../index/pdf-text.js';
+import { buildLines, type PositionedText } from '../pdf/pdf-text.js';
 import { toPgm, type GrayImage } from './page-image.js';
 
 /** Bump when the OCR output changes enough that cached results should be read again. */

@@ -1,9 +1,12 @@
 // Who still owes what: per responsible office (phòng chủ trì), the criteria and evidence slots
 // that are not yet satisfied, with their due dates and the submission batch (đợt) they fall in.
 import type { CriterionStatusJson, StatusJson } from '../../../shared/types.js';
-import { foldForMatch, vietnameseCollator } from '../../../shared/vietnamese.js';
+import { vietnameseCollator } from '../../../shared/vietnamese.js';
 import { computeStatus } from '../completeness/status.js';
 import type { Batch, Workspace } from '../workspace/workspace.js';
+import { NO_OFFICE, namesIn, registryView, type OfficeRegistry } from './registry.js';
+
+export { NO_OFFICE };
 
 export interface MissingSlot {
   id: string;
@@ -36,9 +39,6 @@ export interface MissingJson {
   offices: OfficeMissing[];
 }
 
-/** Where no office is named in the pack. */
-export const NO_OFFICE = '(chưa giao phòng chủ trì)';
-
 /** The workspace's batches, or the usual three of the assessment year. */
 export function batchesOf(ws: Workspace, year: number | null): Batch[] {
   const configured = ws.settings().batches;
@@ -59,21 +59,20 @@ export function batchFor(batches: Batch[], due: string | null): string | null {
 }
 
 /**
- * Offices named in a pack's "responsible" cell: "Phòng TCCB HC, Bộ phận Một cửa" and
- * "Phòng Tổ chức cán bộ Sở; Thanh tra Sở" both name two offices. "và" is not a separator:
- * it is part of names like "Phòng Kế hoạch và Tài chính".
+ * The registry's offices a pack's "responsible" cell names (one row per office: "Văn phòng" and
+ * "Văn phòng Sở" are one office once the registry says so; a group expands to its members).
  */
-export function officesOf(responsible: string | null): string[] {
-  if (!responsible?.trim()) return [NO_OFFICE];
-  return responsible
-    .split(/[;,\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+export function officesOf(responsible: string | null, registry: OfficeRegistry | null = null): string[] {
+  const names = namesIn(responsible);
+  if (names.length === 0) return [NO_OFFICE];
+  if (!registry) return names;
+  return [...new Set(names.flatMap((n) => registry.resolve(n)))];
 }
 
 export function missingByOffice(ws: Workspace, filter: { office?: string } = {}, status: StatusJson = computeStatus(ws)): MissingJson {
   const year = status.pack.year;
   const batches = batchesOf(ws, year);
+  const registry = registryView(ws);
   const byOffice = new Map<string, MissingCriterion[]>();
   const parents = new Set(status.criteria.map((c) => c.parent).filter((p): p is string => p !== null));
   for (const c of status.criteria) {
@@ -84,15 +83,15 @@ export function missingByOffice(ws: Workspace, filter: { office?: string } = {},
     const dues = slots.map((s) => s.due).filter((d): d is string => d !== null).sort();
     const due = dues[0] ?? null;
     const entry: MissingCriterion = { code: c.code, title: c.title, status: c.status, due, batch: batchFor(batches, due), slots, problems: c.problems };
-    for (const office of officesOf(c.responsible)) {
+    for (const office of officesOf(c.responsible, registry)) {
       const list = byOffice.get(office);
       if (list) list.push(entry);
       else byOffice.set(office, [entry]);
     }
   }
-  const wanted = filter.office ? foldForMatch(filter.office).trim() : null;
+  const wanted = filter.office?.trim() || null;
   const offices = [...byOffice.entries()]
-    .filter(([office]) => !wanted || foldForMatch(office).includes(wanted))
+    .filter(([office]) => !wanted || registry.matches(office, wanted))
     .map(([office, criteria]) => ({ office, criteria, slots: criteria.reduce((n, c) => n + c.slots.length, 0) }))
     .sort((a, b) => vietnameseCollator.compare(a.office, b.office));
   return { year, batches, offices };

@@ -16,7 +16,8 @@ import {
   type PackLevel,
 } from '../../../shared/pack.js';
 import { nfc } from '../../../shared/vietnamese.js';
-import { PackImportError, type PackProblem } from './errors.js';
+import type { PackProblemKind, PackProblemParams } from '../../../shared/pack-problems.js';
+import { PackImportError, packProblem, type PackProblem } from './errors.js';
 
 /** Facts about the pack as a whole; each may come from options, the file, or the file name. */
 export interface PackMeta {
@@ -90,8 +91,8 @@ function byRow(problems: PackProblem[]): PackProblem[] {
 export function assemblePack(input: AssembleInput): AssembledPack {
   const { file, drafts, warnings } = input;
   const problems = [...input.problems];
-  const at = (d: CriterionDraft, field: string, message: string): void => {
-    problems.push({ row: d.where.row, column: d.where.column(field), message });
+  const at = (d: CriterionDraft, field: string, kind: PackProblemKind, params: PackProblemParams): void => {
+    problems.push(packProblem(d.where.row, d.where.column(field), kind, params));
   };
 
   // Codes: each once.
@@ -99,11 +100,10 @@ export function assemblePack(input: AssembleInput): AssembledPack {
   for (const d of drafts) {
     const prev = byCode.get(d.criterion.code);
     if (prev) {
-      const hint =
-        d.numericCode || prev.numericCode
-          ? ` (Excel stores codes typed as numbers, so 1.10 becomes 1.1: format the column as Text and type the codes again)`
-          : '';
-      at(d, 'code', `code '${d.criterion.code}' already appears in ${prev.where.label}${hint}`);
+      // Excel stores codes typed as numbers, so 1.10 becomes 1.1: say so where that explains it.
+      const value = d.criterion.code;
+      if (prev.where.row === null) at(d, 'code', 'code-duplicate-entry', { value, other: prev.where.label });
+      else at(d, 'code', d.numericCode || prev.numericCode ? 'code-duplicate-numeric' : 'code-duplicate-row', { value, other: prev.where.row });
       continue;
     }
     byCode.set(d.criterion.code, d);
@@ -115,9 +115,9 @@ export function assemblePack(input: AssembleInput): AssembledPack {
     const c = d.criterion;
     if (d.explicitParent && c.parent !== null) {
       if (!codes.has(c.parent)) {
-        at(d, 'parent', `parent '${c.parent}' of '${c.code}' is not a code in this file`);
+        at(d, 'parent', 'parent-unknown', { parent: c.parent, code: c.code });
       } else if (!isAncestorCode(c.parent, c.code)) {
-        at(d, 'parent', `'${c.parent}' cannot be the parent of '${c.code}': a parent's code starts its children's codes (1.7 of 1.7.2)`);
+        at(d, 'parent', 'parent-not-ancestor', { parent: c.parent, code: c.code });
       }
     } else {
       c.parent = inferParent(c.code, codes);
@@ -127,16 +127,16 @@ export function assemblePack(input: AssembleInput): AssembledPack {
   // Pack-level facts.
   const id = first(input.meta, 'id') ?? 'pack';
   if (!isPackId(id)) {
-    problems.push({ row: null, column: null, message: `pack id '${id}' is not a lower-case slug like 'tra-vinh-so-y-te-2023' (letters a-z, digits, '-')` });
+    problems.push(packProblem(null, null, 'pack-id', { value: id }));
   }
   const name = (first(input.meta, 'name') ?? id).trim();
   const year = first(input.meta, 'year') ?? null;
   if (year !== null && (!Number.isInteger(year) || year < 1990 || year > 2100)) {
-    problems.push({ row: null, column: null, message: `year '${year}' is not an assessment year like 2023` });
+    problems.push(packProblem(null, null, 'pack-year', { value: String(year) }));
   }
 
   if (byCode.size === 0 && problems.length === 0) {
-    problems.push({ row: null, column: null, message: 'the file has no criteria (no rows with a code and a title)' });
+    problems.push(packProblem(null, null, 'no-criteria'));
   }
   if (problems.length > 0) throw new PackImportError(file, byRow(problems));
 
@@ -157,8 +157,8 @@ export function assemblePack(input: AssembleInput): AssembledPack {
   for (const issue of validatePack(pack)) {
     const d = issue.criterion !== null ? byCode.get(issue.criterion) : undefined;
     const p: PackProblem = d
-      ? { row: d.where.row, column: d.where.column(issue.field ?? 'code'), message: issue.message }
-      : { row: null, column: null, message: issue.message };
+      ? packProblem(d.where.row, d.where.column(issue.field ?? 'code'), issue.kind, issue.params)
+      : packProblem(null, null, issue.kind, issue.params);
     (issue.severity === 'error' ? problems : warnings).push(p);
   }
   if (problems.length > 0) throw new PackImportError(file, byRow(problems));

@@ -1,5 +1,5 @@
 // Build time only (scripts/build-builtin-packs.ts and its test): the built-in packs from the
-// criteria facts in shared/packs-source/*.csv. The app itself never reads that folder.
+// criteria facts in test/fixtures/packs-source/*.csv. The app itself never reads that folder.
 //
 // Facts the plans do not print (max points, scoring rules) stay null: see packs-source/README.md.
 // Evidence slots, keywords and due dates are derived by the same code that imports a user's CSV,
@@ -23,6 +23,33 @@ export const BUILTIN_SOURCES: Readonly<Record<string, Required<PackMeta>>> = {
     year: 2023,
     unit: 'Sở Y tế tỉnh Trà Vinh',
     source: 'Kế hoạch số 78/KH-SYT ngày 08/6/2023 của Sở Y tế tỉnh Trà Vinh, mục II.1',
+  },
+  'dong-nai-so-y-te-2023.csv': {
+    id: 'dong-nai-so-y-te-2023',
+    name: 'Sở Y tế tỉnh Đồng Nai – Nhiệm vụ cải cách hành chính 2023',
+    province: 'Đồng Nai',
+    level: 'so',
+    year: 2023,
+    unit: 'Sở Y tế tỉnh Đồng Nai',
+    source: 'Kế hoạch số 311/KH-SYT ngày 19/01/2023 của Sở Y tế tỉnh Đồng Nai, Phụ lục (areas I–VII → 1–7; each Mục tiêu with its tasks as sub-criteria)',
+  },
+  'quang-ngai-so-y-te-2021.csv': {
+    id: 'quang-ngai-so-y-te-2021',
+    name: 'Sở Y tế tỉnh Quảng Ngãi – Nhiệm vụ Chỉ số CCHC (PAR INDEX) 2021',
+    province: 'Quảng Ngãi',
+    level: 'so',
+    year: 2021,
+    unit: 'Sở Y tế tỉnh Quảng Ngãi',
+    source: 'Kế hoạch số 2609/KH-SYT ngày 04/10/2021 của Sở Y tế tỉnh Quảng Ngãi, mục B.I (tasks in prose, numbered 1–5)',
+  },
+  'tra-cu-ubnd-huyen-2023.csv': {
+    id: 'tra-cu-ubnd-huyen-2023',
+    name: 'UBND huyện Trà Cú – Nhiệm vụ Chỉ số CCHC (PAR Index) 2023',
+    province: 'Trà Vinh',
+    level: 'huyen',
+    year: 2023,
+    unit: 'Ủy ban nhân dân huyện Trà Cú',
+    source: 'Kế hoạch (số và ngày để trống)/KH-UBND tháng 6/2023 của UBND huyện Trà Cú, mục II.2.1 (offices a–e → 1–5, their tasks as sub-criteria)',
   },
   'binh-dinh-so-y-te-2023.csv': {
     id: 'binh-dinh-so-y-te-2023',

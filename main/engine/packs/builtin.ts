@@ -1,5 +1,5 @@
 // Built-in packs: JSON files committed in main/engine/packs/builtin/ (generated from
-// ../shared/packs-source by scripts/build-builtin-packs.ts). The build copies nothing, so they
+// test/fixtures/packs-source by scripts/build-builtin-packs.ts). The build copies nothing, so they
 // are found from the repository (or installed package) root, the nearest folder with a
 // package.json above this module: the same folder from main/engine/packs/*.ts (vitest, tsx) and
 // from dist/main/engine/packs/*.js (tsc output).

@@ -20,7 +20,15 @@ export function dmyToIso(d: number, m: number, y: number): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-export class BadDateError extends Error {}
+/** A date that does not exist; `value` is the date as written. */
+export class BadDateError extends Error {
+  constructor(
+    message: string,
+    readonly value: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * A printed deadline: a lone date (dd/mm/yyyy or ISO) becomes `due`; text with exactly one date
@@ -33,11 +41,11 @@ export function parseDeadline(text: string): ParsedDeadline {
   const dates: string[] = [];
   for (const m of s.matchAll(DMY)) {
     const iso = dmyToIso(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (iso === null) throw new BadDateError(`'${m[0]}' is not a real date (day/month/year)`);
+    if (iso === null) throw new BadDateError(`'${m[0]}' is not a real date (day/month/year)`, m[0]);
     dates.push(iso);
   }
   for (const m of s.matchAll(ISO_IN_TEXT)) {
-    if (!isIsoDate(m[0])) throw new BadDateError(`'${m[0]}' is not a real date (year-month-day)`);
+    if (!isIsoDate(m[0])) throw new BadDateError(`'${m[0]}' is not a real date (year-month-day)`, m[0]);
     dates.push(m[0]);
   }
   const lone = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})$/.test(s);

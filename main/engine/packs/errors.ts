@@ -1,14 +1,21 @@
 // Errors of pack import and storage. Every one is a UserError: complete, plain words, naming the
 // file, row, column or value at fault.
 
+import { packProblemMessage, type PackProblemFact, type PackProblemKind, type PackProblemParams } from '../../../shared/pack-problems.js';
 import { UserError } from '../errors.js';
 
-export interface PackProblem {
+export interface PackProblem extends PackProblemFact {
   /** 1-based spreadsheet row (the header is row 1 when it is the first row); null: the whole file. */
   row: number | null;
   /** Column name as written in the file (or a JSON path such as "criteria[3].maxPoints"). */
   column: string | null;
+  /** The CLI's English sentence of the fact (the app words kind and params itself). */
   message: string;
+}
+
+/** A problem at a row and column, with its English sentence filled from the fact. */
+export function packProblem(row: number | null, column: string | null, kind: PackProblemKind, params: PackProblemParams = {}): PackProblem {
+  return { row, column, kind, params, message: packProblemMessage({ kind, params }) };
 }
 
 /** "row 4, column 'Điểm tối đa': '1,5,2' is not a number" */

@@ -11,12 +11,13 @@
 
 import { documentTypeByCode } from '../../../shared/document-types.js';
 import { isIsoDate, type EvidenceSlot } from '../../../shared/pack.js';
+import { packFact, type PackProblemFact } from '../../../shared/pack-problems.js';
 import { foldForMatch, nfc } from '../../../shared/vietnamese.js';
 import { isoToDmy, parseDeadline, BadDateError, resolveTypeCode, slotKeywords, splitOutsideBrackets, typeNamedAtStart } from './derive.js';
 
 export interface ParsedEvidence {
   slots: EvidenceSlot[];
-  errors: string[];
+  errors: PackProblemFact[];
 }
 
 const TYPE_LIST_SEPARATORS = /\s*(?:[,/+&]|\bvà\b)\s*/u;
@@ -24,32 +25,33 @@ const LOOKS_LIKE_CODE = /^\p{Lu}[\p{Lu}\p{Ll}]{0,3}$/u;
 
 function parseSettings(
   body: string,
-  errors: string[],
+  errors: PackProblemFact[],
 ): { minCount?: number; due?: string | null; keywords?: string[] } {
   const out: { minCount?: number; due?: string | null; keywords?: string[] } = {};
   for (const item of splitOutsideBrackets(body, ';')) {
     const m = /^([^:]+?)\s*:\s*(.*)$/su.exec(item);
     if (!m || m[1] === undefined || m[2] === undefined) {
-      errors.push(`'{${body}}': '${item}' is not a setting like 'tối thiểu: 2', 'hạn: 30/11/2023' or 'từ khóa: a, b'`);
+      errors.push(packFact('slot-setting-invalid', { value: item }));
       continue;
     }
     const key = foldForMatch(m[1]).replace(/[^a-z]/g, '');
     const value = m[2].trim();
     if (['toithieu', 'min', 'mincount', 'soluong', 'soluongtoithieu'].includes(key)) {
-      if (!/^\d+$/.test(value)) errors.push(`minimum count '${value}' is not a whole number`);
+      if (!/^\d+$/.test(value)) errors.push(packFact('slot-min-invalid', { value }));
       else out.minCount = Number(value);
     } else if (['han', 'thoihan', 'due'].includes(key)) {
       try {
         const d = parseDeadline(value);
-        if (d.due === null || d.dueText !== null) errors.push(`due date '${value}' is not a date like 30/11/2023`);
+        if (d.due === null || d.dueText !== null) errors.push(packFact('date-invalid', { value }));
         else out.due = d.due;
       } catch (e) {
-        errors.push(e instanceof BadDateError ? e.message : String(e));
+        if (!(e instanceof BadDateError)) throw e;
+        errors.push(packFact('date-invalid', { value: e.value }));
       }
     } else if (['tukhoa', 'keywords', 'keyword'].includes(key)) {
       out.keywords = normalizeKeywords(value.split(','));
     } else {
-      errors.push(`'${m[1].trim()}' is not a slot setting (use 'tối thiểu', 'hạn' or 'từ khóa')`);
+      errors.push(packFact('slot-setting-unknown', { value: m[1].trim() }));
     }
   }
   return out;
@@ -67,7 +69,7 @@ export function normalizeKeywords(list: readonly string[]): string[] {
 
 /** Slots of one cell; `code` names the slots "<code>#1", "<code>#2", … */
 export function parseEvidenceCell(text: string, code: string): ParsedEvidence {
-  const errors: string[] = [];
+  const errors: PackProblemFact[] = [];
   const slots: EvidenceSlot[] = [];
   const pieces = splitOutsideBrackets(nfc(text).replace(/\r\n?/g, '\n'), '\n;', true);
   for (const piece of pieces) {
@@ -98,10 +100,7 @@ export function parseEvidenceCell(text: string, code: string): ParsedEvidence {
         typedByPrefix = true;
       } else if (candidates.length > 0 && candidates.every((c) => LOOKS_LIKE_CODE.test(c))) {
         const unknown = candidates.filter((c) => resolveTypeCode(c) === null);
-        errors.push(
-          `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a known document type code' : 'are not known document type codes'} ` +
-            `(use KH, BC, QĐ, TB, HD, CTr, QC, QyĐ, ĐA, CV, … before the ':')`,
-        );
+        for (const u of unknown) errors.push(packFact('slot-type-unknown', { value: u }));
         continue;
       }
     }

@@ -3,10 +3,11 @@
 
 import { z } from 'zod';
 import { CriterionInputSchema, PACK_FORMAT, PACK_VERSION, PackInputSchema, normalizeCriterionCode, type EvidenceSlot } from '../../../shared/pack.js';
+import type { PackProblemKind, PackProblemParams } from '../../../shared/pack-problems.js';
 import { nfc } from '../../../shared/vietnamese.js';
 import type { CriterionDraft, PackMeta } from './assemble.js';
 import { deriveKeywords, resolveTypeCode, slotKeywords } from './derive.js';
-import type { PackProblem } from './errors.js';
+import { packProblem, type PackProblem } from './errors.js';
 import { normalizeKeywords } from './evidence-cell.js';
 
 export interface JsonRead {
@@ -49,22 +50,18 @@ export function readJsonPack(source: string): JsonRead {
   try {
     raw = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (e) {
-    problems.push({ row: null, column: null, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    problems.push(packProblem(null, null, 'json-invalid', { detail: e instanceof Error ? e.message : String(e) }));
     return { drafts, problems, meta: {} };
   }
   if (Array.isArray(raw)) raw = { criteria: raw };
   if (raw !== null && typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
     if (o.format !== undefined && o.format !== PACK_FORMAT) {
-      problems.push({ row: null, column: 'format', message: `${show(o.format)} is not a criteria pack (expected "${PACK_FORMAT}")` });
+      problems.push(packProblem(null, 'format', 'json-format', { value: show(o.format), expected: PACK_FORMAT }));
       return { drafts, problems, meta: {} };
     }
     if (typeof o.version === 'number' && o.version > PACK_VERSION) {
-      problems.push({
-        row: null,
-        column: 'version',
-        message: `the pack was written by a newer KiemChung (pack version ${o.version}; this one reads version ${PACK_VERSION})`,
-      });
+      problems.push(packProblem(null, 'version', 'json-version', { version: o.version, supported: PACK_VERSION }));
       return { drafts, problems, meta: {} };
     }
   }
@@ -72,7 +69,7 @@ export function readJsonPack(source: string): JsonRead {
   const parsed = PackInputSchema.extend({ criteria: z.array(z.unknown()) }).safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ row: null, column: pathText(issue.path), message: `${show(valueAt(raw, issue.path))}: ${issue.message}` });
+      problems.push(packProblem(null, pathText(issue.path), 'json-field', { value: show(valueAt(raw, issue.path)), detail: issue.message }));
     }
     return { drafts, problems, meta: {} };
   }
@@ -81,7 +78,7 @@ export function readJsonPack(source: string): JsonRead {
     if (r.success) return r.data;
     for (const issue of r.error.issues) {
       const full = ['criteria', i, ...issue.path];
-      problems.push({ row: null, column: pathText(full), message: `${show(valueAt(raw, full))}: ${issue.message}` });
+      problems.push(packProblem(null, pathText(full), 'json-field', { value: show(valueAt(raw, full)), detail: issue.message }));
     }
     return null;
   });
@@ -99,22 +96,22 @@ export function readJsonPack(source: string): JsonRead {
     if (c === null) return;
     const base = `criteria[${i}]`;
     const column = (field: string): string => `${base}.${field}`;
-    const bad = (field: string, message: string): void => {
-      problems.push({ row: null, column: column(field), message });
+    const bad = (field: string, kind: PackProblemKind, params: PackProblemParams = {}): void => {
+      problems.push(packProblem(null, column(field), kind, params));
     };
     const codeText = String(c.code);
     const code = normalizeCriterionCode(codeText);
     if (code === null) {
-      bad('code', `'${codeText}' is not a criterion code like 1, 1.3 or 1.7.2`);
+      bad('code', 'code-invalid', { value: codeText });
       return;
     }
     let parent: string | null = null;
     if (c.parent !== undefined && c.parent !== null && String(c.parent).trim() !== '') {
       parent = normalizeCriterionCode(String(c.parent));
-      if (parent === null) bad('parent', `'${String(c.parent)}' is not a criterion code like 1 or 1.7`);
+      if (parent === null) bad('parent', 'parent-invalid', { value: String(c.parent) });
     }
     const title = nfc(c.title).replace(/\s+/g, ' ').trim();
-    if (title === '') bad('title', 'the title is empty');
+    if (title === '') bad('title', 'title-empty');
 
     const used = new Set((c.evidence ?? []).map((s) => s.id).filter((id): id is string => id !== undefined));
     let next = 1;
@@ -122,7 +119,7 @@ export function readJsonPack(source: string): JsonRead {
       const types: string[] = [];
       for (const t of s.types ?? []) {
         const resolved = resolveTypeCode(t);
-        if (resolved === null) bad(`evidence[${j}].types`, `'${t}' is not a known document type code (KH, BC, QĐ, …)`);
+        if (resolved === null) bad(`evidence[${j}].types`, 'slot-type-unknown', { value: t });
         else if (!types.includes(resolved)) types.push(resolved);
       }
       let id = s.id;

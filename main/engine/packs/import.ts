@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { CriteriaPack } from '../../../shared/pack.js';
 import { assemblePack, metaFromFileName, type AssembledPack, type PackMeta } from './assemble.js';
-import { PackImportError, type PackProblem } from './errors.js';
+import { PackImportError, packProblem, type PackProblem } from './errors.js';
 import { readJsonPack } from './import-json.js';
 import { readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
@@ -25,9 +25,9 @@ function fail(file: string, problem: PackProblem): never {
 /** Like importPackFile, and also returns the warnings (unused columns, repaired CSV rows, …). */
 export async function importPackFileWithWarnings(file: string, options: ImportPackOptions = {}): Promise<AssembledPack> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.xls') fail(file, { row: null, column: null, message: "old Excel files (.xls) are not read: open it in Excel and save as .xlsx" });
+  if (ext === '.xls') fail(file, packProblem(null, null, 'file-xls'));
   if (!PACK_FILE_EXTENSIONS.includes(ext)) {
-    fail(file, { row: null, column: null, message: `unknown file type '${ext || '(none)'}': a criteria pack is a .json, .csv or .xlsx file` });
+    fail(file, packProblem(null, null, 'file-type', { ext: ext || '(none)' }));
   }
   const fromName = metaFromFileName(basename(file));
   const yearHint = options.year ?? fromName.year ?? null;
@@ -56,9 +56,9 @@ export async function importPackFileWithWarnings(file: string, options: ImportPa
   } catch (e) {
     if (e instanceof PackImportError) throw e;
     const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : null;
-    if (code === 'ENOENT') fail(file, { row: null, column: null, message: 'no such file' });
-    if (code === 'EISDIR') fail(file, { row: null, column: null, message: 'this is a folder, not a file' });
-    if (code === 'EACCES' || code === 'EPERM') fail(file, { row: null, column: null, message: 'permission denied' });
+    if (code === 'ENOENT') fail(file, packProblem(null, null, 'file-missing'));
+    if (code === 'EISDIR') fail(file, packProblem(null, null, 'file-folder'));
+    if (code === 'EACCES' || code === 'EPERM') fail(file, packProblem(null, null, 'file-permission'));
     throw e;
   }
 }

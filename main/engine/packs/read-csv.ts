@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { PackProblem } from './errors.js';
+import { packProblem, type PackProblem } from './errors.js';
 import type { SheetRow } from './table.js';
 
 export type CsvRead = { ok: true; rows: SheetRow[]; delimiter: string } | { ok: false; problem: PackProblem };
@@ -36,16 +36,9 @@ export function detectDelimiter(text: string): string {
 export async function readCsvRows(file: string): Promise<CsvRead> {
   const text = decode(await readFile(file));
   if (text === null) {
-    return {
-      ok: false,
-      problem: {
-        row: null,
-        column: null,
-        message: "the file is not UTF-8 text (in Excel: Save As 'CSV UTF-8 (Comma delimited)', or save as .xlsx)",
-      },
-    };
+    return { ok: false, problem: packProblem(null, null, 'file-not-utf8') };
   }
-  if (text.trim() === '') return { ok: false, problem: { row: null, column: null, message: 'the file is empty' } };
+  if (text.trim() === '') return { ok: false, problem: packProblem(null, null, 'file-empty') };
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
@@ -53,7 +46,7 @@ export async function readCsvRows(file: string): Promise<CsvRead> {
   } catch (e) {
     const records = typeof e === 'object' && e !== null && 'records' in e && typeof e.records === 'number' ? e.records : null;
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, problem: { row: records !== null ? records + 1 : null, column: null, message: `not readable as CSV: ${message}` } };
+    return { ok: false, problem: packProblem(records !== null ? records + 1 : null, null, 'csv-unreadable', { detail: message }) };
   }
   // One record is one spreadsheet row (a quoted value may span lines); empty lines count as rows.
   return { ok: true, rows: records.map((cells, i) => ({ row: i + 1, cells })), delimiter };

@@ -6,7 +6,7 @@ import { PACK_LEVELS, type PackLevel } from '../../../shared/pack.js';
 import { foldForMatch, nfc } from '../../../shared/vietnamese.js';
 import type { PackMeta } from './assemble.js';
 import { headerKey } from './columns.js';
-import type { PackProblem } from './errors.js';
+import { packProblem, type PackProblem } from './errors.js';
 import { cellText, type Cell, type SheetRow } from './table.js';
 
 export const INFO_SHEET_NAME = 'Thông tin';
@@ -66,20 +66,20 @@ function readInfoSheet(ws: ExcelJS.Worksheet, problems: PackProblem[]): PackMeta
     if (key === undefined) continue;
     const raw = cells[1];
     const value = cellText(raw);
-    const bad = (message: string): void => {
-      problems.push({ row, column: label, message: `sheet '${ws.name}': ${message}` });
+    const bad = (kind: 'pack-year' | 'pack-level'): void => {
+      problems.push(packProblem(row, `${ws.name}: ${label}`, kind, { value }));
     };
     if (value === '') continue;
     switch (key) {
       case 'year': {
         const y = typeof raw === 'number' ? raw : Number(value);
-        if (!Number.isInteger(y)) bad(`'${value}' is not a year like 2023`);
+        if (!Number.isInteger(y)) bad('pack-year');
         else meta.year = y;
         break;
       }
       case 'level': {
         const level = parseLevel(value);
-        if (level === null) bad(`'${value}' is not a level (sở, huyện or xã)`);
+        if (level === null) bad('pack-level');
         else meta.level = level;
         break;
       }
@@ -96,12 +96,12 @@ export async function readXlsxRows(file: string): Promise<XlsxRead> {
     await wb.xlsx.readFile(file);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, problem: { row: null, column: null, message: `not a readable .xlsx workbook (${message})` } };
+    return { ok: false, problem: packProblem(null, null, 'xlsx-unreadable', { detail: message }) };
   }
   const first = wb.worksheets[0];
-  if (!first) return { ok: false, problem: { row: null, column: null, message: 'the workbook has no sheets' } };
+  if (!first) return { ok: false, problem: packProblem(null, null, 'xlsx-no-sheets') };
   const rows = sheetRows(first);
-  if (rows.length === 0) return { ok: false, problem: { row: null, column: null, message: `the file is empty (sheet '${first.name}' has no rows)` } };
+  if (rows.length === 0) return { ok: false, problem: packProblem(null, null, 'xlsx-sheet-empty', { sheet: first.name }) };
   const problems: PackProblem[] = [];
   const info = wb.worksheets.slice(1).find((ws) => INFO_SHEET_KEYS.has(headerKey(ws.name)));
   const meta = info ? readInfoSheet(info, problems) : {};

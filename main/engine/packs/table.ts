@@ -2,11 +2,12 @@
 // read each row into a criterion, and collect every problem with its spreadsheet row and column.
 
 import { normalizeCriterionCode, type Criterion } from '../../../shared/pack.js';
+import { packFact, type PackProblemFact } from '../../../shared/pack-problems.js';
 import { nfc } from '../../../shared/vietnamese.js';
 import type { CriterionDraft, DraftLocation } from './assemble.js';
 import { COLUMN_SPECS, fieldOfHeader, type ColumnField } from './columns.js';
 import { BadDateError, deriveEvidenceSlots, deriveKeywords, parseDeadline } from './derive.js';
-import type { PackProblem } from './errors.js';
+import { packProblem, type PackProblem } from './errors.js';
 import { normalizeKeywords, parseEvidenceCell } from './evidence-cell.js';
 
 export type Cell = string | number | boolean | Date | null;
@@ -93,7 +94,7 @@ function findHeader(rows: readonly SheetRow[], problems: PackProblem[], warnings
     candidates.find((r) => score(r) >= 2) ??
     candidates[0];
   if (!chosen) {
-    problems.push({ row: null, column: null, message: 'the file is empty' });
+    problems.push(packProblem(null, null, 'file-empty'));
     return null;
   }
   const names = chosen.cells.map((c) => cellText(c));
@@ -102,23 +103,20 @@ function findHeader(rows: readonly SheetRow[], problems: PackProblem[], warnings
     if (name === '') return;
     const field = fieldOfHeader(name);
     if (field === null) {
-      warnings.push({ row: chosen.row, column: name, message: 'column not used (not one of the pack columns)' });
+      warnings.push(packProblem(chosen.row, name, 'column-unused'));
       return;
     }
     const prev = fields.get(field);
     if (prev !== undefined) {
-      problems.push({ row: chosen.row, column: name, message: `column '${name}' means the same as column '${names[prev] ?? ''}'` });
+      problems.push(packProblem(chosen.row, name, 'column-duplicate', { column: name, other: names[prev] ?? '' }));
       return;
     }
     fields.set(field, i);
   });
   const missing = COLUMN_SPECS.filter((s) => s.required && !fields.has(s.field));
   for (const s of missing) {
-    problems.push({
-      row: chosen.row,
-      column: null,
-      message: `missing required column '${s.vi}' (or '${s.en}'); the header row has: ${names.filter((n) => n !== '').map((n) => `'${n}'`).join(', ') || 'nothing'}`,
-    });
+    const header = names.filter((n) => n !== '').map((n) => `'${n}'`).join(', ') || '—';
+    problems.push(packProblem(chosen.row, null, 'column-missing', { vi: s.vi, en: s.en, header }));
   }
   return missing.length > 0 ? null : { row: chosen.row, names, fields };
 }
@@ -126,15 +124,14 @@ function findHeader(rows: readonly SheetRow[], problems: PackProblem[], warnings
 const NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
 
 /** Points as typed: "2", "1,5", "1.5"; null for an empty cell. */
-export function parsePoints(c: Cell | undefined): { value: number | null; error: string | null } {
-  if (typeof c === 'number') {
-    return Number.isFinite(c) && c >= 0 ? { value: c, error: null } : { value: null, error: `'${c}' is not a number of points ≥ 0` };
-  }
+export function parsePoints(c: Cell | undefined): { value: number | null; error: PackProblemFact | null } {
+  const refused = { value: null, error: packFact('points-invalid', { value: cellText(c) }) };
+  if (typeof c === 'number') return Number.isFinite(c) && c >= 0 ? { value: c, error: null } : refused;
   const text = cellText(c).replace(/\s+/g, '');
   if (text === '') return { value: null, error: null };
-  if (!NUMBER.test(text)) return { value: null, error: `'${cellText(c)}' is not a number` };
+  if (!NUMBER.test(text)) return refused;
   const value = Number(text.replace(',', '.'));
-  if (value < 0) return { value: null, error: `'${cellText(c)}' is below 0` };
+  if (value < 0) return refused;
   return { value, error: null };
 }
 
@@ -170,16 +167,12 @@ export function readTable(input: TableInput): TableResult {
     if (input.delimiter !== null && cells.length > width) {
       const repaired = repairUnbalanced(cells, input.delimiter);
       if (repaired.length <= width || repaired.slice(width).every((c) => cellText(c) === '')) {
-        warnings.push({ row: r.row, column: null, message: `'${input.delimiter}' inside brackets was not quoted; read as part of the value` });
+        warnings.push(packProblem(r.row, null, 'delimiter-in-brackets', { delimiter: input.delimiter }));
         cells = repaired;
       }
     }
     if (input.delimiter !== null && cells.slice(width).some((c) => cellText(c) !== '')) {
-      problems.push({
-        row: r.row,
-        column: null,
-        message: `the row has ${cells.length} values but the header has ${width} columns (a '${input.delimiter}' inside a value needs quotes around the value)`,
-      });
+      problems.push(packProblem(r.row, null, 'row-width', { cells: cells.length, width, delimiter: input.delimiter }));
       continue;
     }
     const get = (field: ColumnField): Cell | undefined => {
@@ -192,24 +185,24 @@ export function readTable(input: TableInput): TableResult {
       return t === '' ? null : t;
     };
     const where: DraftLocation = { row: r.row, column: colName, label: `row ${r.row}` };
-    const bad = (field: ColumnField, message: string): void => {
-      problems.push({ row: r.row, column: colName(field), message });
+    const bad = (field: ColumnField, fact: PackProblemFact): void => {
+      problems.push(packProblem(r.row, colName(field), fact.kind, fact.params));
     };
 
     const rawCode = get('code');
     const codeText = text('code');
     const code = codeText === '' ? null : normalizeCriterionCode(codeText);
-    if (codeText === '') bad('code', 'the code is empty (every row needs a code such as 1, 1.3 or 1.7.2)');
-    else if (code === null) bad('code', `'${codeText}' is not a criterion code like 1, 1.3 or 1.7.2`);
+    if (codeText === '') bad('code', packFact('code-empty'));
+    else if (code === null) bad('code', packFact('code-invalid', { value: codeText }));
 
     const title = text('title').replace(/\s+/g, ' ');
-    if (title === '') bad('title', 'the title is empty');
+    if (title === '') bad('title', packFact('title-empty'));
 
     let parent: string | null = null;
     const parentText = text('parent');
     if (parentText !== '') {
       parent = normalizeCriterionCode(parentText);
-      if (parent === null) bad('parent', `'${parentText}' is not a criterion code like 1 or 1.7`);
+      if (parent === null) bad('parent', packFact('parent-invalid', { value: parentText }));
     }
 
     const points = parsePoints(get('maxPoints'));
@@ -222,13 +215,13 @@ export function readTable(input: TableInput): TableResult {
       due = isoFromDate(dueCell);
     } else if (typeof dueCell === 'number') {
       due = serialToIso(dueCell);
-      if (due === null) bad('due', `'${dueCell}' is not a date like 30/11/2023`);
+      if (due === null) bad('due', packFact('date-invalid', { value: String(dueCell) }));
     } else {
       try {
         ({ due, dueText } = parseDeadline(text('due')));
       } catch (e) {
         if (!(e instanceof BadDateError)) throw e;
-        bad('due', e.message);
+        bad('due', packFact('date-invalid', { value: e.value }));
       }
     }
 

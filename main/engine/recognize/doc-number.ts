@@ -24,6 +24,21 @@ export interface NumberCandidate extends ParsedNumber {
   score: number;
   /** Printed with a colon and title-case "Số:", the standard form. */
   standard: boolean;
+  /** The digits came from a line of their own below a blank "Số: /CODE" (a signing system's lowered field). */
+  lowered?: boolean;
+}
+
+/**
+ * Digits a signing system inserted below the printed "Số:   /CĐ-VPCP" line: a line (one of the
+ * next two) that is nothing but a 1–6 digit number.
+ */
+function loweredDigits(lines: readonly HeaderLine[], pos: number): string | null {
+  for (let i = pos + 1; i <= pos + 2 && i < lines.length; i++) {
+    const cells = lines[i]?.cells ?? [];
+    const m = cells.length === 1 ? /^(\d{1,6})$/.exec(cells[0]?.text ?? '') : null;
+    if (m?.[1]) return m[1];
+  }
+  return null;
 }
 
 // "Số" opening a cell: folded "so"; OCR reads it as "s6", "se", "s0", "so'".
@@ -144,11 +159,30 @@ export function findNumberCandidates(
   for (let pos = 0; pos < Math.min(end, lines.length); pos++) {
     const line = lines[pos];
     if (!line) continue;
-    for (const cell of line.cells) {
+    for (let ci = 0; ci < line.cells.length; ci++) {
+      const cell = line.cells[ci];
+      if (!cell) continue;
       const kw = KEYWORD.exec(cell.key);
       if (!kw) continue;
-      const parsed = parseNumberText(cell.text.slice(kw[0].length), source);
+      let after = cell.text.slice(kw[0].length);
+      let parsed = parseNumberText(after, source);
+      // "Số:6791" with its "/UBND-XD" pushed into the next cell by the inserted field's width.
+      const next = line.cells[ci + 1];
+      // A blank "Số:" whose "/CĐ-VPCP" the gap of the missing digits split off, likewise.
+      if (!parsed && /^[._…\s]*\d{0,6}$/.test(after) && next && /^\//.test(next.text)) {
+        after = `${after.trim()}${next.text}`;
+        parsed = parseNumberText(after, source);
+      }
       if (!parsed) continue;
+      let lowered = false;
+      if (parsed.blank && source === 'text') {
+        const digits = loweredDigits(lines, pos);
+        const filled = digits === null ? null : parseNumberText(`${digits}${after.trim().replace(/^[._…\s]+/, '')}`, source);
+        if (filled?.number) {
+          parsed = filled;
+          lowered = true;
+        }
+      }
       const printedKeyword = cell.text.slice(0, 2);
       const colon = kw[1] === ':';
       const titleCase = /^S[^\p{Lu}]/u.test(printedKeyword);
@@ -166,7 +200,7 @@ export function findNumberCandidates(
       if (citesAbove(lines, pos)) score -= 4;
       // Too little like the document's own number: better none than another document's.
       if (score < MIN_SCORE) continue;
-      out.push({ ...parsed, pos, score, standard: colon && titleCase });
+      out.push({ ...parsed, pos, score, standard: colon && titleCase, ...(lowered ? { lowered } : {}) });
     }
   }
   return out;

@@ -13,6 +13,11 @@ export interface PlaceDate {
   place: string | null;
   /** ISO date, or null when the day (or anything else) is blank or unreadable. */
   date: string | null;
+  /**
+   * Readings a glued token leaves open: a signing system that stamps its month over the printed
+   * one extracts as "tháng 54" (5 over 4); both months are kept for a cross-check to settle.
+   */
+  alternatives: string[];
   score: number;
 }
 
@@ -20,6 +25,11 @@ export interface PlaceDate {
 // or garbled day ("ngày   tháng 6", OCR "ngayLf") is seen as present-but-unreadable.
 const WORDED = /(^|[^a-z])ngay\s*(\S*?)\s*thang\s*(\S*?)\s*(?:n[aă](?:m|rn)\s*(\S*))?(?=\s|$|[;,.])/;
 const NUMERIC = /(^|[^a-z])ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/;
+// A signing system that inserts day and month in one box lands both before the printed word:
+// "ngày 14 11 tháng năm 2025".
+const BOXED = /(^|[^a-z])ngay\s*(\d{1,2})\s+(\d{1,2})\s*thang\s*n[aă](?:m|rn)\s*(\d{4})(?!\d)/;
+// Words that name another document before a date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025".
+const CITATION = /(^|\s)(can cu|luat|nghi dinh|quyet dinh|thong tu|cong van|chi thi|nghi quyet|to trinh|van ban|ke hoach)(\s|$)/;
 
 function isoDate(d: string, m: string, y: string): string | null {
   if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
@@ -54,18 +64,31 @@ export function placeBefore(prefix: string): string | null {
   return run.length > 0 ? run.join(' ') : null;
 }
 
-function parseCell(cell: Cell): { place: string | null; date: string | null; comma: boolean } | null {
+/** "54" where a month belongs: the two digits as two one-digit months, when both are months. */
+function splitMonths(m: string): string[] {
+  return /^[1-9][1-9]$/.test(m) && Number(m) > 12 ? [m.slice(0, 1), m.slice(1)] : [];
+}
+
+function parseCell(cell: Cell): { place: string | null; date: string | null; alternatives: string[]; comma: boolean; citation: boolean } | null {
   const numeric = NUMERIC.exec(cell.key);
-  const worded = numeric ? null : WORDED.exec(cell.key);
-  const m = numeric ?? worded;
+  const boxed = numeric ? null : BOXED.exec(cell.key);
+  const worded = numeric || boxed ? null : WORDED.exec(cell.key);
+  const m = numeric ?? boxed ?? worded;
   if (!m) return null;
   const start = m.index + (m[1] ?? '').length;
   let prefix = cell.text.slice(0, start);
+  let prefixKey = cell.key.slice(0, start);
   // A motto glued onto the same cell is not part of the place.
-  const motto = /h[a4]nh ph[uy]c/.exec(cell.key.slice(0, start));
-  if (motto) prefix = prefix.slice(motto.index + motto[0].length);
-  const date = isoDate(m[2] ?? '', m[3] ?? '', yearToken(m[4]));
-  return { place: placeBefore(prefix), date, comma: /,\s*$/.test(prefix) };
+  const motto = /h[a4]nh ph[uy]c/.exec(prefixKey);
+  if (motto) {
+    prefix = prefix.slice(motto.index + motto[0].length);
+    prefixKey = prefixKey.slice(motto.index + motto[0].length);
+  }
+  const year = yearToken(m[4]);
+  const date = isoDate(m[2] ?? '', m[3] ?? '', year);
+  const alternatives =
+    date === null ? splitMonths(m[3] ?? '').flatMap((month) => isoDate(m[2] ?? '', month, year) ?? []) : [];
+  return { place: placeBefore(prefix), date, alternatives, comma: /,\s*$/.test(prefix), citation: CITATION.test(prefixKey) };
 }
 
 /**
@@ -97,6 +120,8 @@ export function findPlaceDates(lines: readonly HeaderLine[], end: number, zoneEn
       if (!cell) continue;
       const parsed = parseCell(cell);
       if (!parsed) continue;
+      // A date after the name of another document is that document's ("Căn cứ Luật … ngày …").
+      if (parsed.citation && (pos >= zoneEnd || /(^|\s)(can cu|luat)\s/.test(cell.key))) continue;
       let score = 0;
       if (parsed.place) score += 3;
       if (parsed.comma) score += 1;
@@ -104,7 +129,7 @@ export function findPlaceDates(lines: readonly HeaderLine[], end: number, zoneEn
       if (nearStamp(lines, pos, 3)) score -= 5;
       // A date with no place after the header is a citation in the body; drop it.
       if (!parsed.place && pos >= zoneEnd) continue;
-      out.push({ pos, place: parsed.place, date: parsed.date, score });
+      out.push({ pos, place: parsed.place, date: parsed.date, alternatives: parsed.alternatives, score });
     }
   }
   return out;

@@ -1,12 +1,14 @@
 // Reviewer actions: manual links, decisions per document and criterion, self-scores with their
 // giải trình. Everything is keyed by the file's sha256 and the criterion code, so a decision holds
 // for the same bytes wherever they are filed, and every action is appended to the history.
-import os from 'node:os';
 import { findCriterion, isLeaf } from '../../../shared/pack.js';
 import type { DocumentJson, ReviewStatus } from '../../../shared/types.js';
-import { classifyWorkspace, documentIdsWithSha } from '../classify/classify.js';
+import { classifyWorkspace } from '../classify/classify.js';
+import type { HistoryEntry, HistoryFilter } from '../db/stores/history.js';
+import type { ScoreRow } from '../db/stores/scores.js';
 import { UserError } from '../errors.js';
 import { findDocument } from '../query/documents.js';
+import { defaultActor } from '../workspace/actor.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 export type Decision = Exclude<ReviewStatus, 'pending'>;
@@ -16,30 +18,12 @@ export interface ActorOption {
   actor?: string;
 }
 
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  sha256: string | null;
-  criterionCode: string | null;
-  detail: Record<string, unknown>;
-}
+export type { HistoryEntry, ScoreRow };
 
-function defaultActor(): string {
-  const fromEnv = process.env.KIEMCHUNG_USER?.trim();
-  if (fromEnv) return fromEnv;
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
+export { defaultActor };
 
 function record(ws: Workspace, action: string, sha256: string | null, code: string | null, detail: Record<string, unknown>, opts: ActorOption): void {
-  ws.db
-    .prepare('INSERT INTO history(at, actor, action, sha256, criterion_code, detail) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(new Date().toISOString(), opts.actor ?? defaultActor(), action, sha256, code, JSON.stringify(detail));
+  ws.writer.history.append({ actor: opts.actor ?? defaultActor(), action, sha256, code, detail });
 }
 
 /** The pack's criterion for a code as typed ("1.3.", "TC 1.3" is not accepted: give the code). */
@@ -55,16 +39,11 @@ function criterionCode(ws: Workspace, code: string, leafOnly: boolean): string {
 }
 
 function setManual(ws: Workspace, doc: DocumentJson, code: string, action: 'assign' | 'unassign', opts: ActorOption): void {
-  ws.db.transaction(() => {
-    ws.db
-      .prepare(
-        `INSERT INTO manual_links(sha256, criterion_code, action, at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(sha256, criterion_code) DO UPDATE SET action = excluded.action, at = excluded.at`,
-      )
-      .run(doc.sha256, code, action, new Date().toISOString());
+  ws.writer.transaction(() => {
+    ws.writer.manualLinks.set(doc.sha256, code, action);
     record(ws, action, doc.sha256, code, { document: doc.id, relPath: doc.relPath }, opts);
-    classifyWorkspace(ws, documentIdsWithSha(ws, doc.sha256));
-  })();
+    classifyWorkspace(ws, ws.reader.documents.idsWithSha(doc.sha256));
+  });
 }
 
 /** Link a document to a criterion by hand; it stays linked whatever later scans find. */
@@ -92,15 +71,10 @@ export function reviewDocument(ws: Workspace, docRef: string, code: string, deci
     );
   }
   const cleanNote = note?.trim() ? note.trim() : null;
-  ws.db.transaction(() => {
-    ws.db
-      .prepare(
-        `INSERT INTO reviews(sha256, criterion_code, status, note, at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(sha256, criterion_code) DO UPDATE SET status = excluded.status, note = excluded.note, at = excluded.at`,
-      )
-      .run(doc.sha256, canonical, decision, cleanNote, new Date().toISOString());
+  ws.writer.transaction(() => {
+    ws.writer.reviews.set(doc.sha256, canonical, decision, cleanNote);
     record(ws, `review:${decision}`, doc.sha256, canonical, { document: doc.id, relPath: doc.relPath, note: cleanNote }, opts);
-  })();
+  });
   return findDocument(ws, doc.id);
 }
 
@@ -111,13 +85,6 @@ export interface ScoreInput {
   explanation?: string | null;
   /** Mark the criterion not applicable to this unit (or applicable again). */
   notApplicable?: boolean;
-}
-
-export interface ScoreRow {
-  code: string;
-  selfScore: number | null;
-  explanation: string | null;
-  notApplicable: boolean;
 }
 
 /** Self-score and giải trình of one criterion. */
@@ -137,53 +104,26 @@ export function setScore(ws: Workspace, code: string, input: ScoreInput, opts: A
     explanation: input.explanation === undefined ? current.explanation : input.explanation?.trim() || null,
     notApplicable: input.notApplicable ?? current.notApplicable,
   };
-  ws.db.transaction(() => {
-    ws.db
-      .prepare(
-        `INSERT INTO scores(criterion_code, self_score, explanation, not_applicable, at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(criterion_code) DO UPDATE SET self_score = excluded.self_score, explanation = excluded.explanation,
-           not_applicable = excluded.not_applicable, at = excluded.at`,
-      )
-      .run(canonical, next.selfScore, next.explanation, next.notApplicable ? 1 : 0, new Date().toISOString());
+  ws.writer.transaction(() => {
+    ws.writer.scores.set(next);
     record(ws, 'score', null, canonical, { selfScore: next.selfScore, explanation: next.explanation, notApplicable: next.notApplicable }, opts);
-  })();
+  });
   return next;
 }
 
 export function scoreOf(ws: Workspace, code: string): ScoreRow {
-  const row = ws.db.prepare('SELECT self_score, explanation, not_applicable FROM scores WHERE criterion_code = ?').get(code) as
-    | { self_score: number | null; explanation: string | null; not_applicable: number }
-    | undefined;
-  return { code, selfScore: row?.self_score ?? null, explanation: row?.explanation ?? null, notApplicable: row?.not_applicable === 1 };
+  return ws.reader.scores.of(code);
 }
 
 export function allScores(ws: Workspace): Map<string, ScoreRow> {
-  const rows = ws.db.prepare('SELECT criterion_code, self_score, explanation, not_applicable FROM scores').all() as {
-    criterion_code: string;
-    self_score: number | null;
-    explanation: string | null;
-    not_applicable: number;
-  }[];
-  return new Map(
-    rows.map((r) => [r.criterion_code, { code: r.criterion_code, selfScore: r.self_score, explanation: r.explanation, notApplicable: r.not_applicable === 1 }]),
-  );
+  return ws.reader.scores.all();
 }
 
-/** The append-only history, newest first. */
-export function historyOf(ws: Workspace, filter: { code?: string; sha256?: string; limit?: number } = {}): HistoryEntry[] {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.code) {
-    where.push('criterion_code = ?');
-    params.push(filter.code);
-  }
-  if (filter.sha256) {
-    where.push('sha256 = ?');
-    params.push(filter.sha256);
-  }
-  params.push(filter.limit ?? 200);
-  const rows = ws.db
-    .prepare(`SELECT id, at, actor, action, sha256, criterion_code, detail FROM history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-    .all(...params) as { id: number; at: string; actor: string; action: string; sha256: string | null; criterion_code: string | null; detail: string }[];
-  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, sha256: r.sha256, criterionCode: r.criterion_code, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+/**
+ * The append-only history, newest first; `doc` (an id, path or sha256 as other calls take it) narrows
+ * it to what was decided about that document's content, wherever it is filed.
+ */
+export function historyOf(ws: Workspace, filter: Omit<HistoryFilter, 'sha256'> & { doc?: string } = {}): HistoryEntry[] {
+  const { doc, ...rest } = filter;
+  return ws.reader.history.list(doc ? { ...rest, sha256: findDocument(ws, doc).sha256 } : rest);
 }

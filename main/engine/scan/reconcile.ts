@@ -1,20 +1,11 @@
-// One full reconcile of every evidence root: index new and changed files, recognise renamed or
-// moved files by their hash (they keep their id), forget files that are gone. Files whose size,
-// mtime and path are unchanged are not read at all.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { ErrorKind } from '../../../shared/types.js';
-import { classifyWorkspace, type ClassifyReport } from '../classify/classify.js';
-import { describeError } from '../errors.js';
-import { runOcrPhase, type OcrReport } from '../ocr/ocr-phase.js';
-import { ANALYZER_VERSION, DocumentStore, contentFromAnalysis, type ContentRow, type DocumentRow } from './document-store.js';
-import { headerOf } from './header-of.js';
-import type { AnalyzeResult, HashResult, IndexJob, IndexJobResult } from '../index/index-jobs.js';
-import { emptyAnalysis } from '../index/pdf-analyze.js';
-import { JobTimeoutError, WorkerCrashError, WorkerPool, workerScript } from '../index/worker-pool.js';
-import { listRoots, type Root } from '../workspace/roots.js';
+// One scan of the workspace, composed of its stages (stages.ts): index every evidence root (or
+// the watcher's scope), recognise again what a newer analyzer re-read, OCR the scans, classify.
+import type { ClassifyReport } from '../classify/classify.js';
+import type { OcrReport } from '../ocr/ocr-phase.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { scopeMatcher, statPaths, walkRoot, type RootScope, type WalkedFile } from './walk.js';
+import { classifyStage, indexFiles, ocrStage, recogniseDocuments, type IndexOptions, type IndexReport } from './stages.js';
+
+export { createIndexPool, type IndexPool } from './stages.js';
 
 export interface ScanProgress {
   phase: 'listing' | 'indexing' | 'ocr-header' | 'ocr-pages' | 'done';
@@ -23,225 +14,44 @@ export interface ScanProgress {
   path?: string;
 }
 
-export interface ScanOptions {
+export interface ScanOptions extends Omit<IndexOptions, 'onProgress'> {
   onProgress?: (p: ScanProgress) => void;
-  signal?: AbortSignal;
-  poolSize?: number;
-  /** Per-file analysis limit; defaults to the workspace setting. */
-  fileTimeoutMs?: number;
   /** OCR of scans after indexing; defaults to the workspace setting `ocr` (`scan --no-ocr` turns it off). */
   ocr?: boolean;
   ocrWorkers?: number;
-  maxFileBytes?: number;
-  /** Reconcile only these roots, and within each only its scope (the watcher's narrow entry point). */
-  only?: readonly RootScope[];
-  /** A pool kept open by the caller across runs (the watcher: no worker start-up per event). */
-  pool?: IndexPool;
-  /** Leave a file out of this run: not read, and its document neither updated nor removed. */
-  defer?: (root: Root, relPath: string, file?: WalkedFile) => boolean;
 }
 
-export interface ScanReport {
-  roots: number;
-  files: number;
-  unchanged: number;
-  indexed: number;
-  reused: number;
-  moved: number;
-  removed: number;
-  errors: { path: string; kind: ErrorKind; message: string }[];
-  problems: { path: string; message: string }[];
+export type ScanReport = Omit<IndexReport, 'toRead' | 'read'> & {
   /** Links to criteria after this scan (null when the scan was cancelled). */
   classification: ClassifyReport | null;
   durationMs: number;
   /** What the OCR phase read in this scan (all zero when OCR is off or nothing was pending). */
   ocr?: OcrReport;
-}
-
-const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
-
-export type IndexPool = WorkerPool<IndexJob, IndexJobResult>;
-
-/** The worker pool that reads files for a scan (one worker per core unless `size`). */
-export function createIndexPool(size?: number): IndexPool {
-  return new WorkerPool<IndexJob, IndexJobResult>(workerScript(import.meta.url, '../index/index-worker'), {
-    ...(size ? { size } : {}),
-    resourceLimits: { maxOldGenerationSizeMb: 384 },
-  });
-}
-
-interface Candidate {
-  root: Root;
-  file: WalkedFile;
-  existing: DocumentRow | undefined;
-}
+};
 
 export async function scanWorkspace(ws: Workspace, options: ScanOptions = {}): Promise<ScanReport> {
   const started = Date.now();
-  const store = new DocumentStore(ws.db);
-  const fileTimeoutMs = options.fileTimeoutMs ?? ws.settings().fileTimeoutMs;
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const report: ScanReport = { roots: 0, files: 0, unchanged: 0, indexed: 0, reused: 0, moved: 0, removed: 0, errors: [], problems: [], classification: null, durationMs: 0 };
+  const since = new Date(started).toISOString();
   const progress = options.onProgress ?? (() => undefined);
-
-  // 1. List every root and split files into unchanged, changed/new, and gone.
-  progress({ phase: 'listing', current: 0, total: 0 });
-  const candidates: Candidate[] = [];
-  const gone: DocumentRow[] = [];
-  for (const root of listRoots(ws)) {
-    const scope = options.only?.find((s) => s.rootId === root.id);
-    if (options.only && !scope) continue;
-    if (!isReadableDir(root.path)) {
-      report.problems.push({ path: root.path, message: 'evidence folder is missing or unreadable; its documents are kept until it comes back' });
-      continue;
-    }
-    report.roots++;
-    const { files, problems } = scope?.relPaths ? await statPaths(root.path, scope.relPaths) : await walkRoot(root.path, [ws.dir]);
-    report.problems.push(...problems);
-    report.files += files.length;
-    const inScope = scopeMatcher(scope);
-    const known = new Map(store.documentsOfRoot(root.id).filter((d) => inScope(d.rel_path)).map((d) => [d.rel_path, d]));
-    for (const file of files) {
-      if (options.defer?.(root, file.relPath, file)) {
-        known.delete(file.relPath);
-        continue;
-      }
-      const existing = known.get(file.relPath);
-      known.delete(file.relPath);
-      const same = existing && existing.size === file.size && existing.mtime_ms === file.mtimeMs;
-      // Contents read by an older analyzer are read again, once, after an upgrade.
-      if (same && existing.analyzer_version === ANALYZER_VERSION) report.unchanged++;
-      else candidates.push({ root, file, existing });
-    }
-    gone.push(...[...known.values()].filter((d) => !options.defer?.(root, d.rel_path)));
-  }
-
-  // 2. Read what needs reading in the worker pool, writing results as they arrive.
-  const goneBySha = new Map<string, DocumentRow[]>();
-  for (const d of gone) goneBySha.set(d.sha256, [...(goneBySha.get(d.sha256) ?? []), d]);
-  const goneSizes = new Set(gone.map((d) => d.size));
-  const knownSizes = store.contentSizes();
-  const pool = options.pool ?? createIndexPool(options.poolSize);
-  const inFlight = new Map<string, Promise<ContentRow>>();
-  let done = 0;
-
-  const contentFor = (sha256: string): ContentRow | undefined => {
-    const c = store.content(sha256);
-    return c && c.analyzer_version === ANALYZER_VERSION ? c : undefined;
-  };
-
-  const analyze = async (abs: string): Promise<{ sha256: string; size: number; content: ContentRow }> => {
-    try {
-      const r = (await pool.run({ type: 'analyze', path: abs, maxBytes }, fileTimeoutMs)) as AnalyzeResult;
-      return { sha256: r.sha256, size: r.size, content: contentFromAnalysis(r.sha256, r.size, r.kind, r.analysis) };
-    } catch (e) {
-      if (!(e instanceof JobTimeoutError || e instanceof WorkerCrashError)) throw e;
-      // The reader gave up on this file: record why, under the file's hash, and go on.
-      const h = (await pool.run({ type: 'hash', path: abs }, fileTimeoutMs * 3)) as HashResult;
-      const failed = emptyAnalysis({ kind: 'unreadable', message: `could not be read: ${e.message}` });
-      return { sha256: h.sha256, size: h.size, content: contentFromAnalysis(h.sha256, h.size, 'pdf', failed) };
-    }
-  };
-
-  const processOne = async (c: Candidate): Promise<void> => {
-    const abs = path.join(c.root.path, c.file.relPath);
-    // Hash first only when the file could be a copy or a move of something already read;
-    // otherwise read it once, hashing and analysing together.
-    let sha256: string | null = null;
-    let content: ContentRow | undefined;
-    if (goneSizes.has(c.file.size) || knownSizes.has(c.file.size)) {
-      sha256 = ((await pool.run({ type: 'hash', path: abs }, fileTimeoutMs * 3)) as HashResult).sha256;
-      content = contentFor(sha256);
-      if (!content && inFlight.has(sha256)) content = await inFlight.get(sha256);
-    }
-    let isNew = false;
-    if (!content) {
-      const pending = analyze(abs).then((r) => r.content);
-      if (sha256) inFlight.set(sha256, pending);
-      content = await pending;
-      sha256 = content.sha256;
-      isNew = !contentFor(sha256);
-      if (isNew) store.saveContent(content);
-    }
-    const sha = content.sha256;
-    if (content.error_kind) report.errors.push({ path: abs, kind: content.error_kind as ErrorKind, message: content.error_message ?? '' });
-
-    // Same bytes as a document that vanished from its old place: a rename or move.
-    let id = c.existing?.id;
-    if (!id) {
-      const moved = goneBySha.get(sha)?.shift();
-      if (moved) {
-        id = moved.id;
-        gone.splice(gone.indexOf(moved), 1);
-        report.moved++;
-      }
-    }
-    if (isNew) report.indexed++;
-    else if (!c.existing || c.existing.sha256 !== sha) report.reused++;
-    store.saveDocument(
-      { ...(id ? { id } : {}), rootId: c.root.id, relPath: c.file.relPath, size: c.file.size, mtimeMs: c.file.mtimeMs, sha256: sha },
-      headerOf(content, c.file.relPath),
-      content,
-    );
-    progress({ phase: 'indexing', current: ++done, total: candidates.length, path: abs });
-  };
-
-  try {
-    // Files are handed to the pool a few at a time so memory stays flat whatever the count.
-    const limit = pool.size * 2;
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < candidates.length) {
-        if (options.signal?.aborted) return;
-        const c = candidates[next++] as Candidate;
-        try {
-          await processOne(c);
-        } catch (e) {
-          if (isMissingFile(e)) continue; // deleted between listing and reading: the next scan forgets it
-          report.problems.push({ path: path.join(c.root.path, c.file.relPath), message: describeError(e) });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: limit }, lane));
-  } finally {
-    if (!options.pool) await pool.close();
-  }
-
-  // 3. Whatever vanished and was not found elsewhere is forgotten (never on cancel).
-  if (!options.signal?.aborted) {
-    ws.db.transaction(() => {
-      for (const d of gone) store.deleteDocument(d);
-    })();
-    report.removed = gone.length;
-  }
-  // 3b. OCR of scans, cached by sha256; before classification so that it reads what OCR found.
-  report.ocr = await runOcrPhase(store, {
-    enabled: (options.ocr ?? ws.settings().ocr) && !options.signal?.aborted,
-    since: new Date(started).toISOString(),
+  const { ocr: ocrOption, ocrWorkers, ...indexOptions } = options;
+  const { toRead, read, ...indexed } = await indexFiles(ws, { ...indexOptions, onProgress: progress });
+  const report: ScanReport = { ...indexed, classification: null, durationMs: 0 };
+  // Contents re-read by a newer analyzer were rewritten from their text layer: give their
+  // documents the header OCR found before (not OCR again: it is cached).
+  recogniseDocuments(ws, { ocrSince: since });
+  // OCR of scans, cached by sha256; before classification so that it reads what OCR found.
+  report.ocr = await ocrStage(ws, {
+    enabled: (ocrOption ?? ws.settings().ocr) && !options.signal?.aborted,
     onProgress: progress,
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
+    ...(ocrWorkers ? { workers: ocrWorkers } : {}),
   });
-  // 4. Classification last: it reads the recognised headers and text (OCR included).
-  // A narrow run (the watcher's) classifies only the documents it wrote (indexing or OCR): links
-  // are computed per document, and classifying thousands of others would cost seconds per event.
-  const written = options.only
-    ? (ws.db.prepare('SELECT id FROM documents WHERE indexed_at >= ?').all(new Date(started).toISOString()) as { id: string }[]).map((r) => r.id)
-    : undefined;
-  if (!options.signal?.aborted) report.classification = classifyWorkspace(ws, written);
+  // Classification last: it reads the recognised headers and text (OCR included), and re-links
+  // only what changed since the last classification, in this process or another (a narrow run's
+  // writes, a full scan's new, changed and moved files; nothing at all: skipped). Links are
+  // computed per document, so the others keep theirs.
+  if (!options.signal?.aborted) report.classification = classifyStage(ws);
   report.durationMs = Date.now() - started;
-  progress({ phase: 'done', current: done, total: candidates.length });
+  progress({ phase: 'done', current: read, total: toRead });
   return report;
-}
-
-function isReadableDir(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isMissingFile(e: unknown): boolean {
-  return (e as NodeJS.ErrnoException | null)?.code === 'ENOENT' || /ENOENT/.test(describeError(e));
 }

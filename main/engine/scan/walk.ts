@@ -12,6 +12,61 @@ export interface WalkedFile {
 export interface WalkProblem {
   path: string;
   message: string;
+  /** What was skipped, for the app's words: a symbolic link, a name that is not UTF-8. */
+  kind?: 'skipped-symlink' | 'name-not-utf8';
+}
+
+/**
+ * A name's bytes as text: its valid UTF-8 as it is, every other byte as \xNN ("bao-cao-\xFF\xFEA.pdf"),
+ * so that a name Linux allows but no text can hold is still shown, and told apart from its neighbours.
+ */
+export function bytesName(bytes: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const seq = len > 0 ? bytes.subarray(i, i + len) : null;
+    // One sequence is valid when it decodes and encodes back to the same bytes (no overlong form,
+    // no surrogate, no truncated tail).
+    const text = seq && seq.length === len ? seq.toString('utf8') : null;
+    if (text !== null && !text.includes('\ufffd') && Buffer.from(text, 'utf8').equals(seq as Buffer)) {
+      out += text;
+      i += len;
+    } else {
+      out += `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** A directory entry's name as a string when its bytes are valid UTF-8, else null. */
+function utf8Name(bytes: Buffer): string | null {
+  const name = bytes.toString('utf8');
+  return Buffer.from(name, 'utf8').equals(bytes) ? name : null;
+}
+
+function notUtf8Problem(dirAbs: string, bytes: Buffer, isDir: boolean): WalkProblem {
+  const shown = bytesName(bytes);
+  return {
+    path: path.join(dirAbs, shown),
+    kind: 'name-not-utf8',
+    message:
+      `${isDir ? 'folder' : 'file'} name is not valid UTF-8 (bytes ${bytes.toString('hex').replace(/(..)/g, '$1 ').trim()}): skipped. ` +
+      `Rename it (for example with convmv, or in the file manager) so that KiemChung can read it.`,
+  };
+}
+
+async function symlinkProblem(abs: string): Promise<WalkProblem> {
+  const target = await fs.readlink(abs).catch(() => null);
+  return {
+    path: abs,
+    kind: 'skipped-symlink',
+    message:
+      `symbolic link${target !== null ? ` to ${target}` : ''}: skipped, KiemChung does not follow links (they can loop or lead outside the evidence folder). ` +
+      `Add the folder it points to as an evidence folder if it holds evidence.`,
+  };
 }
 
 // Office suites' lock files, partial downloads and OS metadata: never evidence.
@@ -46,8 +101,9 @@ export async function statPaths(root: string, relPaths: readonly string[]): Prom
     if (relPath.split('/').some(isIgnoredName)) continue;
     const abs = path.join(root, relPath);
     try {
-      const st = await fs.lstat(abs); // like walkRoot: a symbolic link is not followed
+      const st = await fs.lstat(abs); // like walkRoot: a symbolic link is not followed, it is reported
       if (st.isFile()) files.push({ relPath, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+      else if (st.isSymbolicLink()) problems.push(await symlinkProblem(abs));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push({ path: abs, message: `cannot read file information: ${(e as Error).message}` });
@@ -56,7 +112,11 @@ export async function statPaths(root: string, relPaths: readonly string[]): Prom
   return { files, problems };
 }
 
-/** Walks `root` depth-first; symbolic links are not followed (they can loop). */
+/**
+ * Walks `root` depth-first. Names are read as bytes: a name that is not valid UTF-8 (Linux allows
+ * any bytes) is reported by its bytes, not opened under a mangled name. Symbolic links are not
+ * followed (they can loop) and are reported as skipped.
+ */
 export async function walkRoot(root: string, skipDirs: readonly string[] = []): Promise<{ files: WalkedFile[]; problems: WalkProblem[] }> {
   const files: WalkedFile[] = [];
   const problems: WalkProblem[] = [];
@@ -64,16 +124,21 @@ export async function walkRoot(root: string, skipDirs: readonly string[] = []): 
   while (stack.length > 0) {
     const rel = stack.pop() as string;
     const abs = path.join(root, rel);
-    let entries: import('node:fs').Dirent[];
+    let entries: import('node:fs').Dirent<Buffer>[];
     try {
-      entries = await fs.readdir(abs, { withFileTypes: true });
+      entries = await fs.readdir(abs, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       problems.push({ path: abs, message: `cannot list folder: ${(e as Error).message}` });
       continue;
     }
     for (const entry of entries) {
-      if (isIgnoredName(entry.name)) continue;
-      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const name = utf8Name(entry.name);
+      if (name === null) {
+        if (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()) problems.push(notUtf8Problem(abs, entry.name, entry.isDirectory()));
+        continue;
+      }
+      if (isIgnoredName(name)) continue;
+      const childRel = rel === '' ? name : `${rel}/${name}`;
       const childAbs = path.join(root, childRel);
       if (entry.isDirectory()) {
         if (!skipDirs.includes(childAbs)) stack.push(childRel);
@@ -84,6 +149,8 @@ export async function walkRoot(root: string, skipDirs: readonly string[] = []): 
         } catch (e) {
           problems.push({ path: childAbs, message: `cannot read file information: ${(e as Error).message}` });
         }
+      } else if (entry.isSymbolicLink()) {
+        problems.push(await symlinkProblem(childAbs));
       }
     }
   }

@@ -20,13 +20,7 @@ export function toFtsQuery(query: string): string | null {
 export function search(ws: Workspace, query: string, limit = 50): SearchHit[] {
   const fts = toFtsQuery(query);
   if (!fts) return [];
-  const rows = ws.db
-    .prepare(
-      `SELECT d.id, d.rel_path, c.full_text, d.title, bm25(documents_fts, 4.0, 8.0, 4.0, 1.0) AS rank
-       FROM documents_fts f JOIN documents d ON d.rowid = f.rowid JOIN contents c ON c.sha256 = d.sha256
-       WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(fts, limit) as { id: string; rel_path: string; full_text: string; title: string | null; rank: number }[];
+  const rows = ws.reader.search.match(fts, limit);
   const terms = fts.split(' ').map((t) => t.slice(1, -1));
   return rows.map((r) => ({
     id: r.id,

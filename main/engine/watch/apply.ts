@@ -16,52 +16,28 @@ interface Placed {
   relPath: string;
 }
 
-interface DocRow {
-  id: string;
-  sha256: string;
-  error_kind: string | null;
-  error_message: string | null;
-}
-
-/** The few queries the watcher needs, prepared once. */
+/** The few reads the watcher needs. */
 export class WatchQueries {
-  private readonly byPathStmt;
-  private readonly sizeAtStmt;
-  private readonly sizesUnderStmt;
-  private readonly countStmt;
+  constructor(private readonly ws: Workspace) {}
 
-  constructor(private readonly ws: Workspace) {
-    const db = ws.db;
-    this.byPathStmt = db.prepare(
-      `SELECT d.id, d.sha256, c.error_kind, c.error_message FROM documents d JOIN contents c ON c.sha256 = d.sha256
-       WHERE d.root_id = ? AND d.rel_path = ?`,
-    );
-    this.sizeAtStmt = db.prepare('SELECT size FROM documents WHERE root_id = ? AND rel_path = ?');
-    // '0' sorts right after '/': the range is exactly the paths under `dir/`.
-    this.sizesUnderStmt = db.prepare('SELECT size FROM documents WHERE root_id = ? AND rel_path >= ? AND rel_path < ?');
-    this.countStmt = db.prepare('SELECT count(*) AS n FROM documents');
-  }
-
-  documentAt(rootId: number, relPath: string): DocRow | undefined {
-    return this.byPathStmt.get(rootId, relPath) as DocRow | undefined;
+  documentAt(rootId: number, relPath: string): ReturnType<Workspace['reader']['documents']['atPath']> {
+    return this.ws.reader.documents.atPath(rootId, relPath);
   }
 
   /** Sizes of the documents stored at a file path, or under a folder path. */
   sizesAt(rootId: number, relPath: string, dir: boolean): number[] {
-    const rows = (dir ? this.sizesUnderStmt.all(rootId, `${relPath}/`, `${relPath}0`) : this.sizeAtStmt.all(rootId, relPath)) as { size: number }[];
-    return rows.map((r) => r.size);
+    return this.ws.reader.documents.sizesAt(rootId, relPath, dir);
   }
 
   documentCount(): number {
-    return (this.countStmt.get() as { n: number }).n;
+    return this.ws.reader.documents.count();
   }
 
   /** Where every document of these roots is now, by id. */
   placements(rootIds: readonly number[]): Map<string, Placed> {
     const out = new Map<string, Placed>();
-    const stmt = this.ws.db.prepare('SELECT id, root_id, rel_path FROM documents WHERE root_id = ?');
     for (const rootId of rootIds) {
-      for (const r of stmt.all(rootId) as { id: string; root_id: number; rel_path: string }[]) out.set(r.id, { rootId: r.root_id, relPath: r.rel_path });
+      for (const r of this.ws.reader.documents.placements(rootId)) out.set(r.id, { rootId: r.root_id, relPath: r.rel_path });
     }
     return out;
   }

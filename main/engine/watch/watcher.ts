@@ -35,7 +35,15 @@ export interface WatchOptions {
   signal?: AbortSignal;
   poolSize?: number;
   platform?: NodeJS.Platform;
+  /**
+   * Runs each batch ('batch') and each OCR pass ('ocr') when the host allows: the app's session
+   * serialises them with scans and exports. OCR's signal is aborted when another writer waits.
+   * Default: run at once.
+   */
+  gate?: (kind: 'batch' | 'ocr', work: (yieldSignal: AbortSignal) => Promise<void>) => Promise<void>;
 }
+
+const ungated = (_kind: 'batch' | 'ocr', work: (yieldSignal: AbortSignal) => Promise<void>): Promise<void> => work(new AbortController().signal);
 
 export interface WatchHandle {
   /** Resolves once watching has stopped (close() or the signal). */
@@ -291,7 +299,11 @@ class Watcher {
     this.abort.signal.addEventListener('abort', stop, { once: true });
     this.ocrAbort = ctrl;
     try {
-      if (!(await runOcrPass(this.ws, this.indexPool(), ctrl.signal, (e) => this.emit(e)))) this.ocrDue = !this.closing;
+      await (this.options.gate ?? ungated)('ocr', async (yieldSignal) => {
+        yieldSignal.addEventListener('abort', stop, { once: true });
+        if (this.closing || ctrl.signal.aborted) this.ocrDue = !this.closing;
+        else if (!(await runOcrPass(this.ws, ctrl.signal, (e) => this.emit(e)))) this.ocrDue = !this.closing;
+      });
     } finally {
       this.ocrAbort = null;
       this.abort.signal.removeEventListener('abort', stop);
@@ -299,7 +311,13 @@ class Watcher {
     }
   }
 
-  private async run(roots: Root[], only: RootScope[] | undefined, reason: SweepReason | null): Promise<void> {
+  private run(roots: Root[], only: RootScope[] | undefined, reason: SweepReason | null): Promise<void> {
+    return (this.options.gate ?? ungated)('batch', () => (this.closing ? Promise.resolve() : this.runBatch(roots, only, reason))).catch(
+      (e: unknown) => this.emit({ event: 'error', at: now(), path: null, message: `a batch could not run: ${describeError(e)}` }),
+    );
+  }
+
+  private async runBatch(roots: Root[], only: RootScope[] | undefined, reason: SweepReason | null): Promise<void> {
     // A sweep leaves alone what the watcher is tracking, and hands it files still being written.
     const defer = (root: Root, relPath: string, file?: WalkedFile): boolean => {
       if (this.pending.has(root.id, relPath)) return true;

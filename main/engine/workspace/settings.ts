@@ -11,19 +11,20 @@ export function updateSettings(ws: Workspace, patch: unknown): WorkspaceSettings
   const parsed = SettingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`);
-    throw new UserError(`settings not changed: ${problems.join('; ')}`);
+    const first = parsed.error.issues[0];
+    throw new UserError(`settings not changed: ${problems.join('; ')}`, { kind: 'settings.invalid', params: { field: first ? first.path.join('.') : '', issue: first?.code ?? 'custom' } });
   }
-  ws.db.transaction(() => {
+  ws.writer.transaction(() => {
     for (const [key, value] of Object.entries(parsed.data) as [keyof WorkspaceSettings, never][]) {
       if (value !== undefined) ws.setSetting(key, value);
     }
-  })();
+  });
   return ws.settings();
 }
 
 /** "Đợt 1=30/06/2023; Đợt 2=2023-09-30" as typed on a command line. */
 export function parseBatches(text: string): Batch[] {
   const parsed = parseBatchesText(text);
-  if ('error' in parsed) throw new UserError(parsed.error);
+  if ('error' in parsed) throw new UserError(parsed.error, { kind: 'settings.bad-batches', params: { text } });
   return parsed.batches;
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { useApp } from '../state.js';
 import { formatDate } from '../format.js';
+import { LiveStatus } from './live-status.js';
 
 export function StatusBar() {
   const { t } = useI18n();
@@ -63,6 +64,7 @@ export function StatusBar() {
           </div>
           <span>{label}</span>
         </div>
+        {workspace && <LiveStatus />}
         {workspace && <span className="muted ws-path" title={workspace.dir}>{workspace.dir}</span>}
         <button className={errors.length ? 'errors-btn has-errors' : 'errors-btn'} data-testid="errors-button" onClick={() => setOpen(!open)}>
           {t('errors.count', { n: errors.length })}

@@ -2,6 +2,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en.js';
 import { vi, type MessageKey } from './vi.js';
+import { makeWords, type Words } from './words.js';
 
 export type Lang = 'vi' | 'en';
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -19,6 +20,8 @@ function initialLang(): Lang {
 interface I18n {
   lang: Lang;
   t: Translate;
+  /** The engine's facts in words (errors, problems, reasons, notes, kinds, phases). */
+  w: Words;
   setLang: (lang: Lang) => void;
 }
 
@@ -36,6 +39,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       t,
+      w: makeWords(t, lang),
       setLang: (l) => {
         setLangState(l);
         try {

@@ -3,32 +3,39 @@
 import { useMemo, useState } from 'react';
 import type { ReviewDecision } from '../../../shared/api.js';
 import type { DocumentJson } from '../../../shared/types.js';
-import { DocumentFields, Preview } from '../components/document-detail.js';
+import { useConfirm } from '../components/confirm-dialog.js';
+import { DocumentFields } from '../components/document-detail.js';
+import { PdfPreview } from '../components/pdf-preview.js';
 import { useI18n } from '../i18n/index.js';
+import { shownStatus } from '../i18n/words.js';
 import { useApp, useLoad } from '../state.js';
-import { formatDate, vietnameseCollator } from '../format.js';
+import { formatDate, formatNumber, vietnameseCollator } from '../format.js';
+import { parsePoints } from '../../../shared/parse-input.js';
+import { FieldError } from '../components/field-error.js';
 
 const DRAG_TYPE = 'application/x-kiemchung-doc';
 
 function EvidenceCard({ doc, code }: { doc: DocumentJson; code: string }) {
-  const { t } = useI18n();
+  const { t, w } = useI18n();
   const { run, bump } = useApp();
   const link = doc.criteria.find((c) => c.code === code) ?? doc.criteria.find((c) => c.code.startsWith(`${code}.`));
   const [note, setNote] = useState(link?.note ?? '');
   const [preview, setPreview] = useState(false);
+  const { ask, dialog } = useConfirm();
   const decide = (decision: ReviewDecision): void => {
     if (!link) return;
     void run('review:decide', { doc: doc.id, code: link.code, decision, note: note.trim() || null }).then(bump);
   };
   return (
     <article className="evidence" data-testid="evidence" data-doc-id={doc.id} data-review={link?.status ?? 'pending'}>
+      {dialog}
       <header>
         <h4 title={doc.path}>{doc.relPath}</h4>
         {link && <span className={`badge r-${link.status}`}>{t(`review.${link.status}`)}</span>}
       </header>
       {link && (
         <p className="why">
-          <b>{t('crit.why')}:</b> {link.reason} <span className="muted">({link.source}{link.code !== code ? ` · ${link.code}` : ''})</span>
+          <b>{t('crit.why')}:</b> {w.reason(link)} <span className="muted">({t(`source.${link.source}`)}{link.code !== code ? ` · ${link.code}` : ''})</span>
         </p>
       )}
       <DocumentFields doc={doc} />
@@ -44,19 +51,26 @@ function EvidenceCard({ doc, code }: { doc: DocumentJson; code: string }) {
           {t('crit.supplement')}
         </button>
         {link && (
-          <button onClick={() => void run('review:unassign', { doc: doc.id, code: link.code }).then(bump)} data-testid="review-unlink">
+          <button
+            onClick={() =>
+              ask({ question: t('ask.unlink', { file: doc.relPath, code: link.code }), detail: t('ask.unlink.detail'), confirmLabel: t('crit.unlink') }, () =>
+                run('review:unassign', { doc: doc.id, code: link.code }).then(bump),
+              )
+            }
+            data-testid="review-unlink"
+          >
             {t('crit.unlink')}
           </button>
         )}
         <button onClick={() => setPreview(!preview)}>{t('crit.preview')}</button>
       </div>
-      {preview && doc.kind === 'pdf' && <Preview id={doc.id} />}
+      {preview && doc.kind === 'pdf' && <PdfPreview id={doc.id} />}
     </article>
   );
 }
 
 export function CriterionScreen({ code }: { code: string }) {
-  const { t, lang } = useI18n();
+  const { t, w, lang } = useI18n();
   const { run, bump } = useApp();
   const detail = useLoad('criterion:get', { code }, [code]);
   const all = useLoad('docs:list', {}, []);
@@ -69,11 +83,14 @@ export function CriterionScreen({ code }: { code: string }) {
     return (all.data ?? []).filter((d) => !linked.has(d.id) && !d.error).sort((a, b) => vietnameseCollator.compare(a.relPath, b.relPath));
   }, [all.data, detail.data]);
 
-  if (detail.error) return <p className="error-text">{detail.error.message}</p>;
+  if (detail.error) return <p className="error-text">{w.error(detail.error.error)}</p>;
   if (!detail.data) return <p className="muted">{t('common.loading')}</p>;
   const { criterion, status, documents, children } = detail.data;
   const link = (id: string): void => void run('review:assign', { doc: id, code: criterion.code }).then(bump);
   const isLeaf = children.length === 0;
+  const pointsText = points ?? status?.selfScore?.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') ?? '';
+  // Within the criterion's maximum when the pack knows it.
+  const parsedPoints = parsePoints(pointsText, 0, criterion.maxPoints ?? 1000);
 
   return (
     <div className="criterion" data-testid="criterion-view" data-code={criterion.code} data-status={status?.status ?? ''}>
@@ -81,11 +98,14 @@ export function CriterionScreen({ code }: { code: string }) {
         <h2>
           {criterion.code}. {criterion.title}
         </h2>
-        {status && <span className={`badge s-${status.status}`}>{t(`status.${status.status}`)}</span>}
+        {status && <span className={`badge s-${shownStatus(status)}`}>{w.status(status)}</span>}
+        <a className="history-link" href={`#/history/criterion/${encodeURIComponent(criterion.code)}`} data-testid="criterion-history">
+          {t('history.open')}
+        </a>
       </header>
       <p className="muted">
         {t('crit.responsible')}: {criterion.responsible ?? '—'} · {t('crit.due')}: {criterion.due ? formatDate(criterion.due) : (criterion.dueText ?? '—')} · {t('crit.max')}:{' '}
-        {criterion.maxPoints ?? '—'}
+        {formatNumber(criterion.maxPoints, lang)}
       </p>
       {children.length > 0 && (
         <section>
@@ -123,7 +143,7 @@ export function CriterionScreen({ code }: { code: string }) {
           <ul className="problems">
             {status.problems.map((p, i) => (
               <li key={i} className="warn-text">
-                {p.message}
+                {w.problem(p)}
               </li>
             ))}
           </ul>
@@ -195,8 +215,8 @@ export function CriterionScreen({ code }: { code: string }) {
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            const p = points ?? (status?.selfScore ?? '').toString();
-            void run('review:score', { code: criterion.code, points: p === '' ? null : Number(p.replace(',', '.')), explanation: (explain ?? status?.explanation ?? '') || null }).then(() => {
+            if (!parsedPoints.ok) return;
+            void run('review:score', { code: criterion.code, points: parsedPoints.value, explanation: (explain ?? status?.explanation ?? '') || null }).then(() => {
               setPoints(null);
               setExplain(null);
               bump();
@@ -205,13 +225,14 @@ export function CriterionScreen({ code }: { code: string }) {
         >
           <label>
             {t('crit.points')}
-            <input value={points ?? status?.selfScore?.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') ?? ''} onChange={(e) => setPoints(e.target.value)} size={6} data-testid="score-points" />
+            <input value={pointsText} onChange={(e) => setPoints(e.target.value)} size={6} data-testid="score-points" aria-invalid={!parsedPoints.ok} />
+            <FieldError parsed={parsedPoints} testId="score-points-error" />
           </label>
           <label className="grow">
             {t('crit.explain')}
             <textarea value={explain ?? status?.explanation ?? ''} onChange={(e) => setExplain(e.target.value)} rows={2} data-testid="score-explain" />
           </label>
-          <button type="submit" data-testid="score-save">
+          <button type="submit" data-testid="score-save" disabled={!parsedPoints.ok}>
             {t('common.save')}
           </button>
         </form>

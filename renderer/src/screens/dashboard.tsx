@@ -3,6 +3,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'reac
 import type { CriterionStatusJson, StatusJson } from '../../../shared/types.js';
 import { compareCodes } from '../../../shared/criterion-code.js';
 import { useI18n } from '../i18n/index.js';
+import { shownStatus } from '../i18n/words.js';
 import { useLoad } from '../state.js';
 import { formatNumber } from '../format.js';
 
@@ -47,7 +48,7 @@ function AreaChart({ status }: { status: StatusJson }) {
 }
 
 function Tree({ status }: { status: StatusJson }) {
-  const { t } = useI18n();
+  const { t, w, lang } = useI18n();
   const byParent = useMemo(() => {
     const m = new Map<string | null, CriterionStatusJson[]>();
     for (const c of status.criteria) {
@@ -59,26 +60,34 @@ function Tree({ status }: { status: StatusJson }) {
     return m;
   }, [status]);
   const rows: ReactNode[] = [];
+  // After a decisions import: the appraised score next to the self-score (issue 15).
+  const appraised = status.summary.appraisedScore !== null || status.summary.openRequests > 0;
   const walk = (parent: string | null, depth: number): void => {
     for (const c of byParent.get(parent) ?? []) {
       rows.push(
-        <tr key={c.code} data-testid="criterion-row" data-code={c.code} data-status={c.status} className={`depth-${Math.min(depth, 3)}`}>
+        <tr key={c.code} data-testid="criterion-row" data-code={c.code} data-status={c.status} data-appraised={c.appraisedScore ?? ''} data-requests={c.requests.length} className={`depth-${Math.min(depth, 3)}`}>
           <td className="code">
             <a href={`#/criterion/${encodeURIComponent(c.code)}`}>{c.code}</a>
           </td>
           <td className="title" style={{ paddingLeft: `${0.5 + depth * 1.2}rem` }}>
             <a href={`#/criterion/${encodeURIComponent(c.code)}`}>{c.title}</a>
-            {c.problems.length > 0 && <span className="badge warn" title={c.problems.map((p) => p.message).join('\n')}>{c.problems.length}</span>}
+            {c.problems.length > 0 && <span className="badge warn" title={c.problems.map((p) => w.problem(p)).join('\n')}>{c.problems.length}</span>}
+            {c.requests.length > 0 && (
+              <span className="badge warn" data-testid="criterion-requests" title={c.requests.map((r) => `${r.id}: ${r.note}`).join('\n')}>
+                {t('dash.requestsBadge', { n: c.requests.length })}
+              </span>
+            )}
           </td>
           <td>
             <Bar satisfied={c.satisfied} required={c.required} status={c.status} />
           </td>
-          <td className={`status s-${c.status}`}>{t(`status.${c.status}`)}</td>
+          <td className={`status s-${shownStatus(c)}`}>{w.status(c)}</td>
           <td className="num">
             {c.satisfied}/{c.required}
           </td>
-          <td className="num">{c.maxPoints ?? '—'}</td>
-          <td className="num">{c.selfScore ?? '—'}</td>
+          <td className="num">{formatNumber(c.maxPoints, lang)}</td>
+          <td className="num">{formatNumber(c.selfScore, lang)}</td>
+          {appraised && <td className="num">{formatNumber(c.appraisedScore, lang)}</td>}
         </tr>,
       );
       walk(c.code, depth + 1);
@@ -96,6 +105,7 @@ function Tree({ status }: { status: StatusJson }) {
           <th className="num">✓</th>
           <th className="num">{t('crit.max')}</th>
           <th className="num">{t('dash.selfScore')}</th>
+          {appraised && <th className="num">{t('dash.appraised')}</th>}
         </tr>
       </thead>
       <tbody>{rows}</tbody>
@@ -104,7 +114,7 @@ function Tree({ status }: { status: StatusJson }) {
 }
 
 export function Dashboard() {
-  const { t, lang } = useI18n();
+  const { t, w, lang } = useI18n();
   const started = useRef(performance.now());
   const status = useLoad('status:get', {}, []);
   const [renderMs, setRenderMs] = useState<number | null>(null);
@@ -112,7 +122,7 @@ export function Dashboard() {
     if (status.data && renderMs === null) setRenderMs(Math.round(performance.now() - started.current));
   }, [status.data, renderMs]);
 
-  if (status.error) return <p className="notice">{t('dash.noStatus', { message: status.error.message })}</p>;
+  if (status.error) return <p className="notice">{t('dash.noStatus', { message: w.error(status.error.error) })}</p>;
   if (!status.data) return <p className="muted">{t('common.loading')}</p>;
   const s = status.data.summary;
   return (
@@ -164,6 +174,14 @@ export function Dashboard() {
             </b>
             {t('dash.score')} · {t('dash.selfScore')}: {formatNumber(s.selfScore, lang)} · {t('dash.atRisk')}: {formatNumber(s.pointsAtRisk, lang)}
           </div>
+          {(s.appraisedScore !== null || s.openRequests > 0) && (
+            <a className="tile s-partial" href="#/appraisal" data-testid="appraisal-tile" data-appraised={s.appraisedScore ?? ''} data-open-requests={s.openRequests}>
+              <b>
+                {formatNumber(s.appraisedScore, lang)} / {formatNumber(s.selfScore, lang)}
+              </b>
+              {t('dash.appraised')} / {t('dash.selfScore')} · {t('dash.openRequests')}: {s.openRequests}
+            </a>
+          )}
         </div>
       </section>
       <section>

@@ -1,6 +1,7 @@
 // Full-text search (diacritics optional); a hit opens the document's detail.
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../../shared/types.js';
+import { ApiCallError } from '../api.js';
 import { DocumentDetail } from '../components/document-detail.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp } from '../state.js';
@@ -24,7 +25,7 @@ export function SearchScreen() {
       void client.call('search:query', { query: q, limit: 100 }).then((r) => {
         if (!live) return;
         if (r.ok) setHits(r.value);
-        else reportError(new Error(r.error.message));
+        else reportError(new ApiCallError(r.error));
       });
     }, 200);
     return () => {

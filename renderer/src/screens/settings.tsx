@@ -2,7 +2,10 @@
 import { useState } from 'react';
 import type { WorkspaceSettingsJson } from '../../../shared/api.js';
 import { formatBatchesText, parseBatchesText } from '../../../shared/batches.js';
+import { useConfirm } from '../components/confirm-dialog.js';
+import { FieldError } from '../components/field-error.js';
 import { PathInput } from '../components/path-input.js';
+import { parseYear } from '../../../shared/parse-input.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp } from '../state.js';
 import { formatDate } from '../format.js';
@@ -10,17 +13,22 @@ import { formatDate } from '../format.js';
 export function SettingsScreen() {
   const { t } = useI18n();
   const { workspace, run, setWorkspace, progress } = useApp();
+  const { ask, dialog } = useConfirm();
   const [dir, setDir] = useState('');
   const [office, setOffice] = useState('');
   const [form, setForm] = useState<WorkspaceSettingsJson | null>(null);
   const [saved, setSaved] = useState(false);
   // Batches are edited as text ("Đợt 1=30/06/2023; …"); null = the usual three of the year.
   const [batchText, setBatchText] = useState<string | null>(null);
+  // The year as typed: "20x3" or 1800 is refused next to the field, never sent (nor bent into 2023).
+  const [yearText, setYearText] = useState<string | null>(null);
   if (!workspace) return null;
   const s = form ?? workspace.settings;
   const shownBatches = batchText ?? (s.batches ? formatBatchesText(s.batches) : '');
   const parsedBatches = shownBatches.trim() ? parseBatchesText(shownBatches) : { batches: null };
-  const batchError = 'error' in parsedBatches ? parsedBatches.error : null;
+  const batchProblem = 'problem' in parsedBatches ? parsedBatches.problem : null;
+  const parsedYear = parseYear(yearText ?? (s.year === null ? '' : String(s.year)), true);
+  const batchError = batchProblem ? t(`settings.${batchProblem.kind}`, { entry: batchProblem.entry, date: batchProblem.date }) : null;
   const num = (key: 'watchStabilityMs' | 'watchSweepMs' | 'fileTimeoutMs', label: string) => (
     <label>
       {label}
@@ -30,6 +38,7 @@ export function SettingsScreen() {
 
   return (
     <div className="settings">
+      {dialog}
       <section>
         <h2>{t('settings.roots')}</h2>
         {workspace.roots.length === 0 && <p className="notice">{t('settings.noRoots')}</p>}
@@ -43,7 +52,16 @@ export function SettingsScreen() {
                 <td>{r.office ?? '—'}</td>
                 <td className="muted">{formatDate(r.addedAt)}</td>
                 <td>
-                  <button onClick={() => void run('roots:remove', { dir: r.path }).then(setWorkspace)}>{t('common.remove')}</button>
+                  <button
+                    data-testid="root-remove"
+                    onClick={() =>
+                      ask({ question: t('ask.removeRoot', { path: r.path }), detail: t('ask.removeRoot.detail'), confirmLabel: t('common.remove') }, () =>
+                        run('roots:remove', { dir: r.path }).then(setWorkspace),
+                      )
+                    }
+                  >
+                    {t('common.remove')}
+                  </button>
                 </td>
               </tr>
             ))}
@@ -82,13 +100,17 @@ export function SettingsScreen() {
           className="grid-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if ('error' in parsedBatches) return;
-            void run('settings:update', { ...s, batches: parsedBatches.batches }).then((w) => {
-              setWorkspace(w);
-              setForm(null);
-              setBatchText(null);
-              setSaved(true);
-            });
+            if ('error' in parsedBatches || !parsedYear.ok) return;
+            void run('settings:update', { ...s, year: parsedYear.value, batches: parsedBatches.batches })
+              .then((w) => {
+                setWorkspace(w);
+                setForm(null);
+                setBatchText(null);
+                setYearText(null);
+                setSaved(true);
+              })
+              // Refusals are worded in the status bar's error list by run().
+              .catch(() => undefined);
           }}
         >
           <label>
@@ -101,7 +123,17 @@ export function SettingsScreen() {
           </label>
           <label>
             {t('start.year')}
-            <input type="number" value={s.year ?? ''} onChange={(e) => setForm({ ...s, year: e.target.value ? Number(e.target.value) : null })} />
+            <input
+              inputMode="numeric"
+              value={yearText ?? (s.year === null ? '' : String(s.year))}
+              onChange={(e) => {
+                const parsed = parseYear(e.target.value, true);
+                setYearText(e.target.value);
+                setForm({ ...s, year: parsed.ok ? parsed.value : s.year });
+              }}
+              data-testid="setting-year"
+            />
+            <FieldError parsed={parsedYear} testId="setting-year-error" />
           </label>
           <label className="check">
             <input type="checkbox" checked={s.ocr} onChange={(e) => setForm({ ...s, ocr: e.target.checked })} /> {t('settings.ocr')}
@@ -120,15 +152,14 @@ export function SettingsScreen() {
               }}
               data-testid="setting-batches"
             />
-            {/* The parser's detail (which entry, which date) is English: shown as the tooltip. */}
             {batchError && (
-              <span className="error" title={batchError} data-testid="setting-batches-error">
-                {t('settings.batchesInvalid')}
+              <span className="error" data-testid="setting-batches-error">
+                {t('settings.batchesInvalid')} {batchError}
               </span>
             )}
           </label>
           <div>
-            <button type="submit" className="primary" disabled={!form || batchError !== null} data-testid="save-settings">
+            <button type="submit" className="primary" disabled={!form || batchError !== null || !parsedYear.ok} data-testid="save-settings">
               {t('common.save')}
             </button>
             {saved && !form && <span className="muted"> {t('settings.saved')}</span>}

@@ -1,0 +1,139 @@
+// Reads the handwritten digits of one cleaned slot crop with the digit model: segment.ts proposes
+// glyphs, the classifier decides which touching digits to split and which broken strokes to
+// join (the interpretation whose digits it is surest of wins), printed neighbours at the edges
+// ("ày", "th", the "/" of the code, which the model calls "not a digit") are dropped, and the
+// reading is refused when any digit is doubtful: a wrong number or date is worse than a blank.
+import type { GrayImage } from '../page-image.js';
+import { classify, JUNK, loadModel, type DigitModel } from './model.js';
+import { normalizeGlyph, type Glyph } from './normalize.js';
+import { cutCandidates, segment, splitAt, union } from './segment.js';
+
+export interface DigitGuess {
+  digit: string;
+  /** The model's probability of that digit (0..1). */
+  p: number;
+  /** The runner-up digit and its probability: what a doubtful glyph might be instead. */
+  second: string;
+  pSecond: number;
+  x0: number;
+  x1: number;
+}
+
+export interface DigitReading {
+  /** The digits read, '' when the reading is refused. */
+  digits: string;
+  /** The least sure digit's probability (0..1); 0 when refused. */
+  confidence: number;
+  perDigit: DigitGuess[];
+  /** Why nothing is read: 'no ink', 'too many digits', 'doubtful digit', 'not a digit'. */
+  rejected?: string;
+}
+
+export interface ReadOptions {
+  /** The white margin around the slot in the crop (cleanCrop's PAD). */
+  pad: number;
+  maxDigits: number;
+  /** Below this probability a digit is doubtful and the reading refused. */
+  minP?: number;
+}
+
+/** Set before measuring on the corpus, not tuned on it (test/integration/ocr-handwriting-boxes.test.ts). */
+export const MIN_DIGIT_P = 0.8;
+
+/** An edge glyph the model gives this much "1" may be a 1: never dropped as a printed neighbour. */
+const EDGE_ONE_P = 0.05;
+
+interface Scored {
+  glyph: Glyph;
+  probs: Float32Array;
+  digit: number;
+  p: number;
+  junk: number;
+}
+
+function score(model: DigitModel, glyph: Glyph): Scored {
+  const probs = classify(model, normalizeGlyph(glyph));
+  let digit = 0;
+  for (let d = 1; d < 10; d++) if ((probs[d] as number) > (probs[digit] as number)) digit = d;
+  return { glyph, probs, digit, p: probs[digit] as number, junk: probs[JUNK] as number };
+}
+
+const gmean = (xs: readonly Scored[]): number => Math.exp(xs.reduce((s, x) => s + Math.log(Math.max(1e-6, x.p)), 0) / Math.max(1, xs.length));
+const w = (g: Glyph): number => g.x1 - g.x0 + 1;
+const h = (g: Glyph): number => g.y1 - g.y0 + 1;
+
+/**
+ * One group of ink as one digit, or as two or three touching ones. Handwritten digits are
+ * narrower than tall; a wide group is cut at its thinnest columns and kept cut only when the
+ * classifier is clearly surer of the pieces than of the whole.
+ */
+function interpret(model: DigitModel, g: Glyph, depth = 0): Scored[] {
+  const whole = score(model, g);
+  const aspect = w(g) / h(g);
+  if (aspect < 0.75 || depth > 1) return [whole];
+  let best: Scored[] = [whole];
+  // A wide whole is less likely one digit: the wider, the less the pieces need to beat it.
+  let bestScore = whole.junk > whole.p ? 0 : whole.p + (aspect > 1.25 ? 0 : 0.1);
+  for (const cut of cutCandidates(g, 0.25, 0.75, 3)) {
+    const parts = splitAt(g, cut);
+    if (!parts || parts.some((p) => h(p) < 0.5 * h(g))) continue;
+    const pieces = parts.flatMap((p) => interpret(model, p, depth + 1));
+    const s = gmean(pieces);
+    if (pieces.every((p) => p.p > p.junk) && s > bestScore) {
+      best = pieces;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** Two neighbours that overlap may be the two strokes of one digit: joined if the whole is surer. */
+function joinBroken(model: DigitModel, glyphs: Glyph[]): Glyph[] {
+  const out = [...glyphs];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i] as Glyph;
+    const b = out[i + 1] as Glyph;
+    const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1;
+    if (overlap <= 0.15 * Math.min(w(a), w(b))) continue;
+    const joined = score(model, union(a, b));
+    const apart = [score(model, a), score(model, b)];
+    if (joined.p > joined.junk && joined.p > gmean(apart) + 0.1) {
+      out.splice(i, 2, joined.glyph);
+      i--;
+    }
+  }
+  return out;
+}
+
+function guess(s: Scored): DigitGuess {
+  let second = s.digit === 0 ? 1 : 0;
+  for (let d = 0; d < 10; d++) if (d !== s.digit && (s.probs[d] as number) > (s.probs[second] as number)) second = d;
+  return { digit: String(s.digit), p: round(s.p), second: String(second), pSecond: round(s.probs[second] as number), x0: s.glyph.x0, x1: s.glyph.x1 };
+}
+
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+export function readDigits(img: GrayImage, options: ReadOptions, model: DigitModel = loadModel()): DigitReading {
+  const minP = options.minP ?? MIN_DIGIT_P;
+  const seg = segment(img, options.pad);
+  if (seg.glyphs.length === 0) return { digits: '', confidence: 0, perDigit: [], rejected: 'no ink' };
+  let scored = joinBroken(model, seg.glyphs).flatMap((g) => interpret(model, g));
+  // Printed neighbours the slot caught at its edges are not digits: drop them from both ends. A
+  // plain handwritten "1" looks like the "/" of the code: an edge glyph that might be a 1 is not
+  // dropped (dropping it read 16 as 6 and 12 as 2), it makes the reading doubtful instead.
+  const isJunk = (s: Scored): boolean => s.junk >= s.p;
+  // A tall thin stroke may be a 1 too, even a printed italic one ("12" read as 2 when dropped).
+  const oneLike = (s: Scored): boolean => (s.probs[1] as number) >= EDGE_ONE_P || (h(s.glyph) >= 0.75 * seg.digitHeight && w(s.glyph) <= 0.6 * h(s.glyph));
+  const droppable = (s: Scored | undefined): boolean => !!s && isJunk(s) && !oneLike(s);
+  while (droppable(scored[0])) scored = scored.slice(1);
+  while (droppable(scored[scored.length - 1])) scored = scored.slice(0, -1);
+  // Inside, a small mark (a stray dot of the leader, a comma) goes; anything bigger is suspect.
+  scored = scored.filter((s) => !(isJunk(s) && h(s.glyph) < 0.6 * seg.digitHeight));
+  const perDigit = scored.map(guess);
+  if (scored.length === 0) return { digits: '', confidence: 0, perDigit, rejected: 'not a digit' };
+  if (scored.some(isJunk)) return { digits: '', confidence: 0, perDigit, rejected: 'not a digit' };
+  if (scored.length > options.maxDigits) return { digits: '', confidence: 0, perDigit, rejected: 'too many digits' };
+  const confidence = Math.min(...scored.map((s) => s.p));
+  if (confidence < minP) return { digits: '', confidence: 0, perDigit, rejected: 'doubtful digit' };
+  return { digits: perDigit.map((d) => d.digit).join(''), confidence: round(confidence), perDigit };
+}
