@@ -5,10 +5,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignDocument } from '../../main/engine/review/review.js';
 import { scanWorkspace } from '../../main/engine/scan/reconcile.js';
-import type { Workspace } from '../../main/engine/workspace/workspace.js';
+import { DB_FILE, type Workspace } from '../../main/engine/workspace/workspace.js';
 import { DEV, REAL, REPO_ROOT, tempDir } from '../helpers/corpus.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
@@ -27,7 +28,7 @@ interface Stopped {
 }
 
 /** Runs the CLI, sends `sig` once `ready(stdout, stderr)` holds (or after `delayMs`), and waits for the exit. */
-function stopWith(args: string[], sig: NodeJS.Signals, when: { delayMs?: number; ready?: (out: string, err: string) => boolean }): Promise<Stopped> {
+function stopWith(args: string[], sig: NodeJS.Signals, when: { delayMs?: number; ready?: (out: string, err: string) => boolean; poll?: () => boolean }): Promise<Stopped> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -56,6 +57,15 @@ function stopWith(args: string[], sig: NodeJS.Signals, when: { delayMs?: number;
       check();
     });
     if (when.delayMs !== undefined) setTimeout(send, when.delayMs);
+    if (when.poll) {
+      const timer = setInterval(() => {
+        if (sentAt) clearInterval(timer);
+        else if (when.poll?.()) {
+          clearInterval(timer);
+          send();
+        }
+      }, 50);
+    }
     child.on('exit', (code, signal) => {
       if (!sentAt) return reject(new Error(`kiemchung ${args[0]} ended (${code}) before the signal: ${stderr}`));
       const afterMs = Date.now() - sentAt;
@@ -68,6 +78,22 @@ function stopWith(args: string[], sig: NodeJS.Signals, when: { delayMs?: number;
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: ENV, timeout: 300_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Documents the workspace's database holds now (0 while it is not there or is being written). */
+function documentsSaved(wsDir: string): number {
+  const file = path.join(wsDir, DB_FILE);
+  if (!fs.existsSync(file)) return 0;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
 }
 
 let scanned: Workspace;
@@ -92,7 +118,9 @@ afterAll(() => scanned?.close());
 
 describe('stopping a command', () => {
   it('scan: SIGINT in the middle ends the process; the workspace opens and a new scan finishes the work', async () => {
-    const r = await stopWith(['scan', fresh, '--no-ocr', '--json'], 'SIGINT', { delayMs: 2_500 });
+    // The signal goes once the scan has saved its first documents: a fixed delay raced the CLI's
+    // start-up on a loaded machine (the signal came before the handler existed).
+    const r = await stopWith(['scan', fresh, '--no-ocr', '--json'], 'SIGINT', { poll: () => documentsSaved(fresh) > 0 });
     expect([0, 130]).toContain(r.code);
     expect(r.stderr).not.toMatch(/unexpected failure|SQLITE|constraint/i);
     const status = run('status', fresh, '--json');
