@@ -55,6 +55,8 @@ export interface IndexReport {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** How much longer the second try of a file that overran its limit may take. */
+const RETRY_TIMEOUT_FACTOR = 4;
 
 export type IndexPool = WorkerPool<IndexJob, IndexJobResult>;
 
@@ -127,10 +129,22 @@ export async function indexFiles(ws: Workspace, options: IndexOptions = {}): Pro
     return c && c.analyzer_version === ANALYZER_VERSION ? c : undefined;
   };
 
+  const analyzeOnce = async (abs: string, timeoutMs: number): Promise<{ sha256: string; size: number; content: ContentRow }> => {
+    const r = (await pool().run({ type: 'analyze', path: abs, maxBytes }, timeoutMs)) as AnalyzeResult;
+    return { sha256: r.sha256, size: r.size, content: contentFromAnalysis(r.sha256, r.size, r.kind, r.analysis) };
+  };
+
   const analyze = async (abs: string): Promise<{ sha256: string; size: number; content: ContentRow }> => {
     try {
-      const r = (await pool().run({ type: 'analyze', path: abs, maxBytes }, fileTimeoutMs)) as AnalyzeResult;
-      return { sha256: r.sha256, size: r.size, content: contentFromAnalysis(r.sha256, r.size, r.kind, r.analysis) };
+      try {
+        return await analyzeOnce(abs, fileTimeoutMs);
+      } catch (e) {
+        // On an old or busy PC a good file can overrun the limit: its verdict is kept until the
+        // file changes, so one overrun must not make it "unreadable" for good. A second try with
+        // a longer limit; a file that overruns that too is given up on below.
+        if (!(e instanceof JobTimeoutError)) throw e;
+        return await analyzeOnce(abs, fileTimeoutMs * RETRY_TIMEOUT_FACTOR);
+      }
     } catch (e) {
       if (!(e instanceof JobTimeoutError || e instanceof WorkerCrashError)) throw e;
       // The reader gave up on this file: record why, under the file's hash, and go on.
