@@ -141,7 +141,7 @@ export function DocumentDetail({ id, onClose }: { id: string; onClose: () => voi
       <button onClick={() => setPreview(!preview)} data-testid="preview-toggle">
         {t('crit.preview')}
       </button>
-      {preview && d.kind === 'pdf' && <PdfPreview id={d.id} />}
+      {preview && d.kind === 'pdf' && <PdfPreview key={d.id} id={d.id} />}
     </aside>
   );
 }

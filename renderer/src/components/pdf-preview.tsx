@@ -21,6 +21,7 @@ function failureOf(e: unknown): Failure {
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
+/** Mount one per document (`key={id}`): its page, zoom and "drawn" state belong to that document. */
 export function PdfPreview({ id }: { id: string }) {
   const { t } = useI18n();
   const url = useLoad('docs:previewUrl', { id }, [id]);

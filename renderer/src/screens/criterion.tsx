@@ -64,7 +64,7 @@ function EvidenceCard({ doc, code }: { doc: DocumentJson; code: string }) {
         )}
         <button onClick={() => setPreview(!preview)}>{t('crit.preview')}</button>
       </div>
-      {preview && doc.kind === 'pdf' && <PdfPreview id={doc.id} />}
+      {preview && doc.kind === 'pdf' && <PdfPreview key={doc.id} id={doc.id} />}
     </article>
   );
 }
