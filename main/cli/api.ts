@@ -47,6 +47,7 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'workspace:close',
   'settings:get',
   'roots:list',
+  'trust:list',
   'index:cancel',
   'index:progress',
   'docs:list',
