@@ -39,7 +39,7 @@ export const enTrust: Record<keyof typeof viTrust, string> = {
   'sig.chain.broken-chain': 'Certificate chain broken or forged',
   'fact.trust.not-a-certificate': 'The file {path} is not an X.509 certificate (.cer, .crt, .pem).',
   'fact.trust.file-not-found': 'Certificate file {path} not found.',
-  'fact.trust.file-too-large': 'The file {path} is too large to be a certificate ({bytes} bytes, at most {maxBytes}).',
+  'fact.trust.file-too-large': 'The file {path} is too large to be a certificate (at most 1 MB).',
   'fact.trust.not-found': 'No trusted root has SHA-256 {sha256}.',
   'fact.trust.ambiguous': '{sha256} matches {matches} certificates: give the full code.',
 };

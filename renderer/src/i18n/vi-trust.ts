@@ -1,14 +1,14 @@
 // Vietnamese words for trusted root certificates (Settings) and the signatures on a document card.
 export const viTrust = {
   'trust.heading': 'Chứng thư số gốc tin cậy',
-  'trust.hint': 'Chữ ký số chỉ được coi là “đã xác minh nguồn” khi chứng thư của người ký dẫn đến một chứng thư gốc có trong danh sách này (ví dụ chứng thư gốc của Ban Cơ yếu Chính phủ – VGCA mà đơn vị đã tự kiểm tra). Ứng dụng không cài sẵn chứng thư gốc nào.',
+  'trust.hint': 'Chữ ký số chỉ được coi là “đã xác minh nguồn” khi chứng thư của người ký dẫn đến một chứng thư gốc có trong danh sách này (ví dụ chứng thư gốc của Ban Cơ yếu Chính phủ mà đơn vị đã tự kiểm tra). Ứng dụng không cài sẵn chứng thư gốc nào.',
   'trust.none': 'Chưa có chứng thư gốc nào: mọi chữ ký đều “chưa xác minh được nguồn”.',
   'trust.col.name': 'Chứng thư',
   'trust.col.valid': 'Hiệu lực',
   'trust.col.added': 'Thêm ngày',
   'trust.validRange': '{from} – {to}',
   'trust.intermediate': 'Chứng thư trung gian, do {issuer} cấp',
-  'trust.file': 'Tệp chứng thư (.cer, .crt, .pem)',
+  'trust.file': 'Đường dẫn tệp chứng thư số',
   'trust.add': 'Thêm chứng thư gốc',
   'trust.added': 'Đã thêm {n} chứng thư. Đã kiểm tra lại {contents} tệp có chữ ký: {trusted} chữ ký đã xác minh được nguồn.',
   'trust.alreadyTrusted': 'Chứng thư này đã có trong danh sách.',
@@ -35,9 +35,9 @@ export const viTrust = {
   'sig.chain.trusted': 'Đã xác minh (dẫn đến chứng thư gốc tin cậy)',
   'sig.chain.unknown-root': 'Chưa xác minh được nguồn',
   'sig.chain.broken-chain': 'Chuỗi chứng thư bị hỏng hoặc giả mạo',
-  'fact.trust.not-a-certificate': 'Tệp {path} không phải chứng thư số X.509 (.cer, .crt, .pem).',
+  'fact.trust.not-a-certificate': 'Tệp {path} không phải chứng thư số X.509.',
   'fact.trust.file-not-found': 'Không tìm thấy tệp chứng thư {path}.',
-  'fact.trust.file-too-large': 'Tệp {path} quá lớn để là một chứng thư ({bytes} byte, tối đa {maxBytes}).',
+  'fact.trust.file-too-large': 'Tệp {path} quá lớn để là một chứng thư số (tối đa 1 MB).',
   'fact.trust.not-found': 'Không có chứng thư gốc nào có mã SHA-256 {sha256}.',
   'fact.trust.ambiguous': 'Mã {sha256} trùng với {matches} chứng thư: hãy nhập đủ mã.',
 } as const;
