@@ -29,6 +29,7 @@ export const ENGINE_LAYERS = {
   sample: ['bundle'],
   remind: ['offices', 'completeness', 'bundle', 'db', 'workspace'], // reminders by batch (issue 15): letters and lists; bundle/ for its PDF fonts and layout
   appraisal: ['bundle', 'completeness', 'query', 'db', 'workspace'], // the appraisal round trip (issue 15)
+  trust: ['pdf', 'db', 'workspace'], // root certificates the user trusts; re-checks signature chains (issue 14)
 };
 
 const engineBase = [

@@ -15,6 +15,7 @@ import type { ApiResult } from './api-errors.js';
 import type { AppraisalDecideJson, AppraisalExportJson, AppraisalOpenJson, AppraisalRequestJson, AppraisalScoreJson, AppraisalStatusJson, DecisionsImportJson, SubmissionJson } from './appraisal.js';
 import type { CallName, EventName, FunctionNameOf, ListenerNameOf } from './api-names.js';
 import type { DocumentJson, SearchHit, StatusJson } from './types.js';
+import type { TrustJson } from './trust.js';
 import type {
   AppInfo,
   BundleProgress,
@@ -43,6 +44,7 @@ export { CALL_NAMES, EVENT_NAMES, functionNameOf, isCallName, listenerNameOf, ty
 export * from './api-errors.js';
 export * from './api-values.js';
 export * from './appraisal.js';
+export * from './trust.js';
 
 // ---------------------------------------------------------------------------------------------
 // Call schemas
@@ -117,6 +119,10 @@ export const callSchemas = {
   'roots:list': empty,
   'roots:add': z.object({ dir: absPath, office: z.string().max(200).nullable().optional(), polling: z.boolean().optional() }).strict(),
   'roots:remove': z.object({ dir: absPath }).strict(),
+  // Trusted root certificates (issue 14): a .cer/.crt/.pem/.der file to add, a SHA-256 (or 8+ hex digits of it) to remove.
+  'trust:list': empty,
+  'trust:add': z.object({ path: absPath }).strict(),
+  'trust:remove': z.object({ sha256: z.string().trim().min(8).max(64) }).strict(),
   'index:scan': z.object({ ocr: z.boolean().optional() }).strict(),
   'index:cancel': empty,
   'index:progress': empty,
@@ -224,6 +230,9 @@ export interface CallResults {
   'roots:list': RootJson[];
   'roots:add': WorkspaceInfo;
   'roots:remove': WorkspaceInfo;
+  'trust:list': TrustJson;
+  'trust:add': TrustJson;
+  'trust:remove': TrustJson;
   'index:scan': ScanResultJson;
   'index:cancel': null;
   'index:progress': IndexProgress;

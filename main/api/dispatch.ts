@@ -1,7 +1,7 @@
 // The one dispatcher every adapter uses (loopback HTTP, Electron IPC, the CLI): look the call up,
 // parse its arguments with the contract's schema, run its handler, wrap the result or the error.
 import { apiError, callSchemas, isCallName, type ApiResult, type CallArgs, type CallName, type CallResults } from '../../shared/api.js';
-import { toApiError } from './errors.js';
+import { isSqlBusy, toApiError, workspaceBusyError } from './errors.js';
 import { registry } from './handlers.js';
 import type { HandlerContext, Registry } from './registry.js';
 
@@ -15,6 +15,8 @@ export async function dispatch(name: string, rawArgs: unknown, ctx: HandlerConte
   try {
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (e) {
+    // A busy database is another program's write, not a bug: worded, without SQL text or a stack.
+    if (isSqlBusy(e)) return { ok: false, error: workspaceBusyError(ctx.session.current()?.dir ?? null) };
     const error = toApiError(e, name);
     // Bugs also go to the log with their stack; the caller sees the kind and message either way.
     if (error.kind === 'internal') (ctx.log ?? defaultLog)(name, e);

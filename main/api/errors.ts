@@ -58,6 +58,28 @@ function fromZod(e: ZodError, call: string, args: unknown): ApiError {
   return apiError('invalid-argument', { call, field, issue: first?.code ?? 'custom', value: shown, issues: e.issues.map(issueOf) }, `${where}${first?.message ?? 'invalid arguments'}`);
 }
 
+const SQL_BUSY = /database is (locked|busy)|database table is locked|SQLITE_(BUSY|LOCKED)/i;
+
+/** SQLite gave up waiting for another program's write (better-sqlite3's SqliteError, code SQLITE_BUSY*). */
+export function isSqlBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+  return SQL_BUSY.test(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * The database was busy past its timeout (another program outside the writer lock, an older
+ * KiemChung): said in words with the workspace named, never as SQLite's text ("database is locked").
+ */
+export function workspaceBusyError(dir: string | null): ApiError {
+  const where = dir ?? 'không gian làm việc';
+  return apiError(
+    'user',
+    { fact: { kind: 'workspace.busy-unknown', params: { path: where } }, problems: [] },
+    `Không gian làm việc đang được một chương trình khác sử dụng (cơ sở dữ liệu đang bận): ${where}. Hãy đợi chương trình đó xong hoặc đóng nó, rồi thử lại.`,
+  );
+}
+
 /** Maps whatever a call threw. `call` and `args` name the call for the params and the message. */
 export function toApiError(e: unknown, call: string | null = null, args: unknown = undefined): ApiError {
   if (e instanceof ApiFailure) return apiError(e.kind, e.params, e.message);

@@ -18,6 +18,7 @@ import { searchDomain } from './search.js';
 import { settingsDomain } from './settings.js';
 import { statusDomain } from './status.js';
 import { submissionsDomain } from './submissions.js';
+import { trustDomain } from './trust.js';
 import { watchDomain } from './watch.js';
 import { workspaceDomain } from './workspace.js';
 
@@ -28,6 +29,7 @@ export const DOMAINS = [
   workspaceDomain,
   settingsDomain,
   rootsDomain,
+  trustDomain,
   indexDomain,
   docsDomain,
   searchDomain,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EventName, IndexProgress, PushEvents, WorkspaceInfo, WorkspaceSettingsJson } from '../../shared/api.js';
 import { acquireWriterLock, WorkspaceBusyError, type LockHolder, type WriterLock } from '../engine/db/writer-lock.js';
+import { removeStalePartialsIn } from '../engine/bundle/partial-files.js';
 import { listRoots } from '../engine/workspace/roots.js';
 import { Workspace } from '../engine/workspace/workspace.js';
 import { ApiFailure } from './errors.js';
@@ -155,7 +156,10 @@ export class Session {
     this.jobs.cancel('scan');
     if (this.options.live) await this.watch.follow(null);
     if (this.ws && this.ws !== ws) this.ws.close();
+    const opened = ws !== null && ws !== this.ws;
     this.ws = ws;
+    // Temporary files of exports killed earlier, in the folders this workspace's bundles went to.
+    if (ws && opened) removeStalePartialsIn(ws.reader.submissions.all().map((s) => path.dirname(s.path)));
     // The lock goes with the workspace it was taken for (a CLI session's too).
     if (this.lock && this.lock.dir !== ws?.dir) this.releaseLock();
     if (this.options.live) await rememberLast(ws);

@@ -6,10 +6,10 @@
 // workspace, a command takes the workspace's writer lock and holds it to its end; a second writer
 // waits a few seconds, told who holds it, then is refused. Reading commands never take it.
 import path from 'node:path';
-import { apiError, type ApiError, type CallArgs, type CallName, type CallResults } from '../../shared/api.js';
+import { type ApiError, type CallArgs, type CallName, type CallResults } from '../../shared/api.js';
 import { acquireWriterLock, holderWords, type LockHolder, type WriterLock } from '../engine/db/writer-lock.js';
 import { call } from '../api/dispatch.js';
-import { ApiFailure, toApiError } from '../api/errors.js';
+import { ApiFailure, isSqlBusy, toApiError, workspaceBusyError } from '../api/errors.js';
 import type { HandlerContext } from '../api/registry.js';
 import { Session } from '../api/session.js';
 import { interruptSignal } from './interrupt.js';
@@ -47,6 +47,7 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'workspace:close',
   'settings:get',
   'roots:list',
+  'trust:list',
   'index:cancel',
   'index:progress',
   'docs:list',
@@ -85,20 +86,10 @@ export function cliWriterLock(dir: string): Promise<WriterLock> {
   return acquireWriterLock(path.resolve(dir), commandName(), { waitMs: CLI_LOCK_WAIT_MS, onWait: tellWaiting, ...(signal ? { signal } : {}) });
 }
 
-const SQL_BUSY = /database is (locked|busy)|database table is locked|SQLITE_(BUSY|LOCKED)/i;
-
-/**
- * The database was busy past its timeout (another program outside the writer lock, an older
- * KiemChung): said in words, never as SQLite's text ("database is locked").
- */
+/** A busy database the dispatcher did not word (a failure before any call): worded here too. */
 function withoutSqlText(error: ApiError, dir: string | null): ApiError {
-  if (error.kind !== 'internal' || !SQL_BUSY.test(error.message)) return error;
-  const where = dir ? path.resolve(dir) : 'không gian làm việc';
-  return apiError(
-    'user',
-    { fact: { kind: 'workspace.busy-unknown', params: { path: where } }, problems: [] },
-    `Không gian làm việc đang được một chương trình khác sử dụng (cơ sở dữ liệu đang bận): ${where}. Hãy đợi chương trình đó xong hoặc đóng nó, rồi thử lại.`,
-  );
+  if (error.kind !== 'internal' || !isSqlBusy(error.message)) return error;
+  return workspaceBusyError(dir ? path.resolve(dir) : null);
 }
 
 /** Runs `fn` with the API; `workspace` (a folder, relative to the current one) is opened first. */
@@ -114,7 +105,7 @@ export async function withApi<T>(workspace: string | null, fn: (api: CliApi) => 
     // A bug: its stack on stderr, as the CLI always printed it.
     // A busy database is not a bug: it is worded below (withoutSqlText), without its stack.
     log: (name, e) => {
-      if (!SQL_BUSY.test(e instanceof Error ? e.message : String(e))) process.stderr.write(`kiemchung: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      if (!isSqlBusy(e)) process.stderr.write(`kiemchung: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     },
   };
   const api: CliApi = {

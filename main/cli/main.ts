@@ -23,6 +23,7 @@ Usage:
   kiemchung score WS CODE POINTS [--explain TEXT] | score WS CODE --not-applicable
   kiemchung missing WS [--office NAME] [--json]
   kiemchung history WS [--criterion CODE] [--json]   (who decided what, when)
+  kiemchung trust WS list|add FILE.cer|remove SHA256 [--json]   (root certificates this workspace trusts)
   kiemchung offices list|add|rename|merge|alias|unalias|members|remove|folder WS …   (the office registry)
   kiemchung remind WS [--office NAME] [--batch N] [--out FILE.docx|FILE.pdf|FILE.xlsx [--list]] [--json]
   kiemchung settings WS [--json] | settings WS KEY VALUE   (unit, year, ocr, batches, …)
@@ -65,6 +66,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doc: async () => (await import('./commands/inspect.js')).docCommand,
   criterion: async () => (await import('./commands/inspect.js')).criterionCommand,
   offices: async () => (await import('./commands/offices.js')).officesCommand,
+  trust: async () => (await import('./commands/trust.js')).trustCommand,
   remind: async () => (await import('./commands/remind.js')).remindCommand,
   submissions: async () => (await import('./commands/decisions.js')).submissionsCommand,
   decisions: async () => (await import('./commands/decisions.js')).decisionsCommand,

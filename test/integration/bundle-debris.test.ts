@@ -1,5 +1,6 @@
 // A killed export leaves its hidden temporary file (nothing runs after kill -9); the next export
-// into the same folder removes it, and never touches another writer's temporary file.
+// into the same folder removes it, and never touches another writer's temporary file; so does
+// opening the workspace, in the folders its bundles went to. A SIGTERM mid-write leaves none.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,19 @@ import { makeWorkspace } from '../helpers/workspace.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'kiemchung.js');
 let ws: Workspace;
+
+/** Starts a merged-PDF export to `out` and sends `signal` once its temporary file exists; resolves when it ended. */
+async function stopMidWrite(out: string, signal: NodeJS.Signals): Promise<void> {
+  const child = spawn(process.execPath, [BIN, 'export', ws.dir, '--out', out, '--merged-pdf'], { stdio: 'ignore' });
+  const exited = new Promise((r) => child.once('exit', r));
+  const deadline = Date.now() + 30_000;
+  const dir = path.dirname(out);
+  while (!fs.readdirSync(dir).some((f) => f.endsWith('.partial')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  expect(fs.readdirSync(dir).some((f) => f.endsWith('.partial'))).toBe(true);
+  child.kill(signal);
+  await exited;
+}
+
 
 beforeAll(async () => {
   const evidence = tempDir('debris-ev');
@@ -45,4 +59,21 @@ describe('temporary files of killed exports', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readdirSync(outDir).sort()).toEqual([path.basename(live), 'bundle.zip'].sort());
   }, 120_000);
+
+  it('a SIGTERM mid-write leaves no temporary file; a killed one is removed when the workspace opens', async () => {
+    const outDir = tempDir('debris-open');
+    const first = path.join(outDir, 'dot-1.zip');
+    const r = spawnSync(process.execPath, [BIN, 'export', ws.dir, '--out', first, '--json'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+
+    await stopMidWrite(path.join(outDir, 'dot-2.zip'), 'SIGTERM');
+    expect(fs.readdirSync(outDir)).toEqual(['dot-1.zip']);
+
+    await stopMidWrite(path.join(outDir, 'dot-2.zip'), 'SIGKILL');
+    expect(fs.readdirSync(outDir).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
+    // Any command that opens the workspace (here a read-only status) cleans the folders of its bundles.
+    const status = spawnSync(process.execPath, [BIN, 'status', ws.dir, '--json'], { encoding: 'utf8' });
+    expect(status.status, status.stderr).toBe(0);
+    expect(fs.readdirSync(outDir)).toEqual(['dot-1.zip']);
+  }, 180_000);
 });

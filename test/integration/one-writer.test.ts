@@ -174,6 +174,31 @@ describe('one writer per workspace', () => {
       expect((JSON.parse(again.stdout) as { unchanged: number }).unchanged).toBe((single.docs as unknown[]).length);
     }, 240_000);
 
+    it('a second process holds a SQLite write lock: the app\'s write is refused as workspace.busy-unknown in words, and the next call works', async () => {
+      const ws = newWorkspace(evidence);
+      await apiCall(app, 'workspace:open', { dir: ws });
+      await apiCall(app, 'index:scan', { ocr: false });
+      const [doc] = (JSON.parse(run('docs', ws, '--json').stdout) as DocumentJson[]);
+      // This test process is not the app: it takes the database's write lock the way an older
+      // KiemChung or a sqlite3 shell would, outside the writer lock file.
+      const other = new Database(path.join(ws, 'kiemchung.db'));
+      try {
+        other.exec('BEGIN IMMEDIATE');
+        const res = await fetch(`${app.origin}/api/review:assign`, { method: 'POST', body: JSON.stringify({ doc: doc?.id, code: '3.1' }), headers: { 'X-Kiemchung-Token': app.token } });
+        const r = (await res.json()) as { ok: boolean; error?: { kind: string; message: string; params: { fact: { kind: string; params: Record<string, string> } } } };
+        expect(r.ok).toBe(false);
+        expect(r.error?.kind).toBe('user');
+        expect(r.error?.params.fact).toEqual({ kind: 'workspace.busy-unknown', params: { path: ws } });
+        expect(r.error?.message).toMatch(/đang được một chương trình khác sử dụng/);
+        expect(JSON.stringify(r)).not.toMatch(SQL_TEXT);
+        other.exec('ROLLBACK');
+      } finally {
+        other.close();
+      }
+      await apiCall(app, 'review:assign', { doc: doc?.id, code: '3.1' });
+      await apiCall(app, 'workspace:close', {});
+    }, 240_000);
+
     it('a CLI writer holds the workspace: the app is refused with the fact workspace.busy naming it', async () => {
       const ws = newWorkspace(evidence);
       const watch = spawn(process.execPath, [BIN, 'watch', ws], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { UserError } from '../errors.js';
-import { hideOnWindows, partialPathFor, removeStalePartials } from './partial-files.js';
+import { hideOnWindows, partialPathFor, releasePartial, removeStalePartials } from './partial-files.js';
 import { centralHeader, type CentralRecord, dosDateTime, endRecords, LOCAL_CRC_OFFSET, localHeader, type Method } from './zip-format.js';
 
 const deflateRaw = promisify(zlib.deflateRaw);
@@ -112,6 +112,7 @@ export class BundleZipWriter {
     try {
       fh = await fs.promises.open(tmp, 'wx');
     } catch (e) {
+      releasePartial(tmp);
       throw new UserError(diskMessage(e as NodeJS.ErrnoException, out));
     }
     hideOnWindows(tmp);
@@ -356,6 +357,7 @@ export class BundleZipWriter {
       if (this.signal?.aborted) throw new ExportCancelledError();
       this.check();
       await fs.promises.rename(this.tmp, this.out);
+      releasePartial(this.tmp);
       this.signal?.removeEventListener('abort', this.onAbort);
       return bytes;
     } catch (e) {
@@ -374,5 +376,6 @@ export class BundleZipWriter {
       await this.fh.close().catch(() => undefined);
     }
     await fs.promises.rm(this.tmp, { force: true });
+    releasePartial(this.tmp);
   }
 }

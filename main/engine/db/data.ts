@@ -32,6 +32,7 @@ import { appraisalCriteriaStore, type AppraisalCriteriaReader, type AppraisalCri
 import { appraisalEvidenceStore, type AppraisalEvidenceReader, type AppraisalEvidenceWriter } from './stores/appraisal-evidence.js';
 import { appraisalScoresStore, type AppraisalScoresReader, type AppraisalScoresWriter } from './stores/appraisal-scores.js';
 import { appraisalDecisionsStore, type AppraisalDecisionsReader, type AppraisalDecisionsWriter } from './stores/appraisal-decisions.js';
+import { trustedRootsStore, type TrustedRootsReader, type TrustedRootsWriter } from './stores/trusted-roots.js';
 import { appraisalRequestsStore, type AppraisalRequestsReader, type AppraisalRequestsWriter } from './stores/appraisal-requests.js';
 
 export interface DataReader {
@@ -57,6 +58,7 @@ export interface DataReader {
   readonly appraisedScores: AppraisedScoresReader;
   readonly appraisedDocuments: AppraisedDocumentsReader;
   readonly appraisalTasks: AppraisalTasksReader;
+  readonly trustedRoots: TrustedRootsReader;
 }
 
 export interface DataWriter {
@@ -82,6 +84,7 @@ export interface DataWriter {
   readonly appraisedScores: AppraisedScoresWriter;
   readonly appraisedDocuments: AppraisedDocumentsWriter;
   readonly appraisalTasks: AppraisalTasksWriter;
+  readonly trustedRoots: TrustedRootsWriter;
   /** Run `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
   /**
@@ -127,6 +130,7 @@ export class WorkspaceData {
     const appraisedScores = appraisedScoresStore(db);
     const appraisedDocuments = appraisedDocumentsStore(db);
     const appraisalTasks = appraisalTasksStore(db);
+    const trustedRoots = trustedRootsStore(db);
     this.reader = {
       contents: contents.reader,
       documents: documents.reader,
@@ -149,6 +153,7 @@ export class WorkspaceData {
       appraisedScores: appraisedScores.reader,
       appraisedDocuments: appraisedDocuments.reader,
       appraisalTasks: appraisalTasks.reader,
+      trustedRoots: trustedRoots.reader,
     };
     const transaction = <T>(fn: () => T): T => db.transaction(fn)();
     const putDocument = (doc: PlacedDocument, header: HeaderValues, content: ContentRow): string => {
@@ -183,6 +188,7 @@ export class WorkspaceData {
       appraisedScores: appraisedScores.writer,
       appraisedDocuments: appraisedDocuments.writer,
       appraisalTasks: appraisalTasks.writer,
+      trustedRoots: trustedRoots.writer,
       transaction,
       saveFile: (doc, header, content, newContent) =>
         transaction(() => {

@@ -11,6 +11,8 @@ export interface AnalyzeJob {
   path: string;
   /** Files above this size are hashed but not parsed (error kind "too-large"). */
   maxBytes: number;
+  /** DER certificates the workspace trusts (trusted_roots): a signature's chain verdict. */
+  trustedRoots?: Uint8Array[];
 }
 
 export type IndexJob = HashJob | AnalyzeJob;

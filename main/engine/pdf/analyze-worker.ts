@@ -22,7 +22,7 @@ async function analyze(job: AnalyzeJob): Promise<AnalyzeResult> {
   const sha256 = sha256Bytes(bytes);
   const looksPdf = isPdfName(job.path) || (bytes.length > 0 && sniffFormat(bytes) === 'pdf');
   if (!looksPdf) return { sha256, size: bytes.length, kind: 'other', analysis: null };
-  return { sha256, size: bytes.length, kind: 'pdf', analysis: await analyzePdf(bytes) };
+  return { sha256, size: bytes.length, kind: 'pdf', analysis: await analyzePdf(bytes, undefined, job.trustedRoots ?? []) };
 }
 
 async function handle(job: IndexJob): Promise<IndexJobResult> {

@@ -69,16 +69,17 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function analyzePdf(bytes: Uint8Array, limits: AnalyzeLimits = DEFAULT_LIMITS): Promise<PdfAnalysis> {
+/** `trustedRoots`: DER certificates the user trusts in this workspace (the chain verdict). */
+export async function analyzePdf(bytes: Uint8Array, limits: AnalyzeLimits = DEFAULT_LIMITS, trustedRoots: Uint8Array[] = []): Promise<PdfAnalysis> {
   const analysis = await readPdf(bytes, limits);
   // Checked whatever pdf.js made of the page content: a damaged page tree does not change who signed.
-  if (analysis.signatures > 0) analysis.signatureChecks = safeRecord(bytes);
+  if (analysis.signatures > 0) analysis.signatureChecks = safeRecord(bytes, trustedRoots);
   return analysis;
 }
 
-function safeRecord(bytes: Uint8Array): SignatureJson[] {
+function safeRecord(bytes: Uint8Array, trustedRoots: Uint8Array[]): SignatureJson[] {
   try {
-    return recordSignatures(bytes);
+    return recordSignatures(bytes, { trustedRoots });
   } catch {
     // verifySignatures reports bad signatures as values; a throw here would be a bug in it.
     return [];

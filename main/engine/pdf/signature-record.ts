@@ -2,10 +2,10 @@
 // completeness check and the bundle show. Earlier co-signatures that a later signature covers are
 // not "modified after signing": that is how co-signed documents are made.
 import type { SignatureJson } from '../../../shared/types.js';
-import { verifySignatures } from './signatures.js';
+import { verifySignatures, type VerifyOptions } from './signatures.js';
 
-export function recordSignatures(bytes: Uint8Array): SignatureJson[] {
-  return verifySignatures(bytes).map((c) => ({
+export function recordSignatures(bytes: Uint8Array, opts: VerifyOptions = {}): SignatureJson[] {
+  return verifySignatures(bytes, opts).map((c) => ({
     status: c.status,
     errorKind: c.error?.kind ?? null,
     signer: c.signer?.commonName ?? null,

@@ -78,6 +78,8 @@ export async function indexFiles(ws: Workspace, options: IndexOptions = {}): Pro
   const { reader, writer } = ws;
   const fileTimeoutMs = options.fileTimeoutMs ?? ws.settings().fileTimeoutMs;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // Read once per scan: a root added or removed meanwhile re-checks every signed content (engine/trust).
+  const trustedRoots = reader.trustedRoots.all().map((r) => new Uint8Array(r.der));
   const report: IndexReport = { roots: 0, files: 0, unchanged: 0, indexed: 0, reused: 0, moved: 0, removed: 0, errors: [], problems: [], toRead: 0, read: 0 };
   const progress = options.onProgress ?? (() => undefined);
 
@@ -130,7 +132,7 @@ export async function indexFiles(ws: Workspace, options: IndexOptions = {}): Pro
   };
 
   const analyzeOnce = async (abs: string, timeoutMs: number): Promise<{ sha256: string; size: number; content: ContentRow }> => {
-    const r = (await pool().run({ type: 'analyze', path: abs, maxBytes }, timeoutMs)) as AnalyzeResult;
+    const r = (await pool().run({ type: 'analyze', path: abs, maxBytes, trustedRoots }, timeoutMs)) as AnalyzeResult;
     return { sha256: r.sha256, size: r.size, content: contentFromAnalysis(r.sha256, r.size, r.kind, r.analysis) };
   };
 

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.js';
 import { useApp, useLoad } from '../state.js';
 import { formatDate, formatSize } from '../format.js';
 import { PdfPreview } from './pdf-preview.js';
+import { SignatureList } from './signature-list.js';
 
 /** Number and date by hand (docs:fix), pre-filled with the value read or else the suggestion. */
 function FixForm({ doc }: { doc: DocumentJson }) {
@@ -115,6 +116,12 @@ export function DocumentDetail({ id, onClose }: { id: string; onClose: () => voi
       </header>
       <DocumentFields doc={d} />
       <FixForm key={`${d.id}:${d.number ?? ''}:${d.date ?? ''}`} doc={d} />
+      {d.signatures > 0 && (
+        <>
+          <h4>{t('sig.heading')}</h4>
+          <SignatureList checks={d.signatureChecks} />
+        </>
+      )}
       <h4>{t('docs.col.criteria')}</h4>
       <ul className="links">
         {d.criteria.map((c) => (

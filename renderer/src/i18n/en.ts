@@ -4,6 +4,7 @@ import type { MessageKey } from './vi.js';
 import { enOffices } from './en-offices.js';
 import { enHistory } from './en-history.js';
 import { enAppraisal } from './en-appraisal.js';
+import { enTrust } from './en-trust.js';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'KiemChung – PAR Index evidence',
@@ -285,4 +286,5 @@ export const en: Record<MessageKey, string> = {
   'ask.unlink.detail': 'The document no longer counts for this criterion, also after a rescan; the file is not deleted. Linking it by hand makes it count again.',
   ...enHistory,
   ...enAppraisal,
+  ...enTrust,
 };

@@ -3,6 +3,7 @@ import { viPackProblems } from './vi-pack-problems.js';
 import { viOffices } from './vi-offices.js';
 import { viHistory } from './vi-history.js';
 import { viAppraisal } from './vi-appraisal.js';
+import { viTrust } from './vi-trust.js';
 
 // Vietnamese (default). Keys are shared with en.ts; the type below keeps both complete.
 export const vi = {
@@ -285,6 +286,7 @@ export const vi = {
   'ask.unlink.detail': 'Tài liệu không còn được tính cho tiêu chí này, kể cả khi quét lại; tệp không bị xóa. Gắn lại bằng tay thì được tính lại.',
   ...viHistory,
   ...viAppraisal,
+  ...viTrust,
 } as const;
 
 export type MessageKey = keyof typeof vi;

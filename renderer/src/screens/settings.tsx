@@ -1,10 +1,12 @@
-// Settings: evidence folders (roots) with their office, scanning, and the workspace knobs.
+// Settings: evidence folders (roots) with their office, scanning, the workspace knobs, and the
+// root certificates the workspace trusts.
 import { useState } from 'react';
 import type { WorkspaceSettingsJson } from '../../../shared/api.js';
 import { formatBatchesText, parseBatchesText } from '../../../shared/batches.js';
 import { useConfirm } from '../components/confirm-dialog.js';
 import { FieldError } from '../components/field-error.js';
 import { PathInput } from '../components/path-input.js';
+import { TrustedRoots } from '../components/trusted-roots.js';
 import { parseYear } from '../../../shared/parse-input.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp } from '../state.js';
@@ -166,6 +168,7 @@ export function SettingsScreen() {
           </div>
         </form>
       </section>
+      <TrustedRoots />
     </div>
   );
 }

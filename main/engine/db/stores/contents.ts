@@ -46,6 +46,8 @@ export interface ContentsReader {
    * header is read but not yet their pages.
    */
   pendingOcr(stage: 'header' | 'pages', ocrVersion: number): PendingOcr[];
+  /** Contents with at least one signature checked (their chain verdicts depend on the trusted roots). */
+  signed(): { sha256: string; signatures_json: string }[];
 }
 
 export interface ContentsWriter {
@@ -55,6 +57,8 @@ export interface ContentsWriter {
   saveOcrPages(sha256: string, fullText: string, error: string | null): void;
   /** Recorded once and not retried: the same bytes would fail (or be skipped) the same way. */
   saveOcrFailure(sha256: string, message: string, ocrVersion: number, status: 'failed' | 'skipped'): void;
+  /** The signature checks again (chain verdicts re-checked after the trusted roots changed). */
+  saveSignatures(sha256: string, signaturesJson: string): void;
 }
 
 export function contentsStore(db: Db): { reader: ContentsReader; writer: ContentsWriter } {
@@ -92,9 +96,12 @@ export function contentsStore(db: Db): { reader: ContentsReader; writer: Content
   );
   const ocrPages = db.prepare("UPDATE contents SET ocr_status = 'done', full_text = ?, ocr_error = ?, ocr_at = ? WHERE sha256 = ?");
   const ocrFailure = db.prepare('UPDATE contents SET ocr_status = ?, ocr_error = ?, ocr_version = ?, ocr_at = ? WHERE sha256 = ?');
+  const signed = db.prepare("SELECT sha256, signatures_json FROM contents WHERE signatures_json <> '[]' ORDER BY sha256");
+  const saveSignatures = db.prepare('UPDATE contents SET signatures_json = ? WHERE sha256 = ?');
   return {
     reader: {
       get: (sha256) => get.get(sha256) as ContentRow | undefined,
+      signed: () => signed.all() as { sha256: string; signatures_json: string }[],
       sizes: (v) => new Set((sizes.all(v) as { size: number }[]).map((r) => r.size)),
       pendingOcr: (stage, v) => (stage === 'header' ? pendingHeader : pendingPages).all({ v }) as PendingOcr[],
     },
@@ -103,6 +110,7 @@ export function contentsStore(db: Db): { reader: ContentsReader; writer: Content
       saveOcrHeader: (sha256, text, v) => void ocrHeader.run(text, v, new Date().toISOString(), sha256),
       saveOcrPages: (sha256, text, error) => void ocrPages.run(text, error, new Date().toISOString(), sha256),
       saveOcrFailure: (sha256, message, v, status) => void ocrFailure.run(status, message, v, new Date().toISOString(), sha256),
+      saveSignatures: (sha256, json) => void saveSignatures.run(json, sha256),
     },
   };
 }
