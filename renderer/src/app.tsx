@@ -103,10 +103,13 @@ export function App() {
       <ConnectionBanner />
       {dialog}
       <header className="top">
-        <h1>KiemChung</h1>
-        <span className="unit" title={workspace.settings.unit ?? workspace.pack.name}>
-          {workspace.settings.unit ?? workspace.pack.name}
-        </span>
+        {/* The unit under the app's name: at 1366 px the navigation leaves no room for it beside. */}
+        <div className="brand">
+          <h1>KiemChung</h1>
+          <span className="unit" data-testid="unit-name" title={workspace.settings.unit ?? workspace.pack.name}>
+            {workspace.settings.unit ?? workspace.pack.name}
+          </span>
+        </div>
         <nav>
           {NAV.map(([id, key]) => (
             <a key={id} href={`#/${id}`} className={screen === id || (id === 'dashboard' && screen === 'criterion') ? 'active' : ''} data-testid={`nav-${id}`}>
