@@ -14,6 +14,7 @@ import { SettingsPatchSchema } from './settings.js';
 import type { ApiResult } from './api-errors.js';
 import type { AppraisalDecideJson, AppraisalExportJson, AppraisalOpenJson, AppraisalRequestJson, AppraisalScoreJson, AppraisalStatusJson, DecisionsImportJson, SubmissionJson } from './appraisal.js';
 import type { CallName, EventName, FunctionNameOf, ListenerNameOf } from './api-names.js';
+import type { DashboardJson, DocumentCountsJson } from './dashboard.js';
 import type { DocumentJson, SearchHit, StatusJson } from './types.js';
 import type { TrustJson } from './trust.js';
 import type {
@@ -144,8 +145,10 @@ export const callSchemas = {
     })
     .strict(),
   'docs:queue': empty,
+  'docs:counts': empty,
   'search:query': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   'status:get': empty,
+  'status:dashboard': empty,
   'criterion:get': z.object({ code }).strict(),
   'review:assign': z.object({ doc: docRef, code }).strict(),
   'review:unassign': z.object({ doc: docRef, code }).strict(),
@@ -241,8 +244,10 @@ export interface CallResults {
   'docs:previewUrl': string;
   'docs:fix': DocumentJson;
   'docs:queue': ConfirmQueueJson;
+  'docs:counts': DocumentCountsJson;
   'search:query': SearchHit[];
   'status:get': StatusJson;
+  'status:dashboard': DashboardJson;
   'criterion:get': CriterionDetail;
   'review:assign': DocumentJson;
   'review:unassign': DocumentJson;

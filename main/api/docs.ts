@@ -1,8 +1,10 @@
 // docs:* — the documents of the workspace, one document, the URL its PDF is previewed from, a
-// correction by hand of a document's header and the queue of documents waiting for one.
+// correction by hand of a document's header, the queue of documents waiting for one and the counts
+// (total, unreadable, unassigned, queue) the nav badge and the status bar show.
 import { BRIEF_DUPLICATES } from '../../shared/api.js';
 import { findDocument, listDocuments } from '../engine/query/documents.js';
 import { confirmQueue, fixDocument } from '../engine/review/corrections.js';
+import { documentCounts } from '../engine/review/queue-counts.js';
 import { ApiFailure } from './errors.js';
 import { defineDomain } from './registry.js';
 
@@ -18,6 +20,7 @@ export const docsDomain = defineDomain('docs', {
     const ws = session.require();
     return { year: ws.settings().year ?? ws.pack().year, items: confirmQueue(ws, listDocuments(ws)) };
   },
+  'docs:counts': (_args, { session }) => documentCounts(session.require()),
   'docs:previewUrl': (args, { session, shell }) => {
     const doc = findDocument(session.require(), args.id);
     if (doc.kind !== 'pdf') throw new ApiFailure('unavailable', { what: 'preview', ref: doc.relPath }, `${doc.relPath} is not a PDF; it cannot be previewed.`);

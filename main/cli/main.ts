@@ -13,11 +13,11 @@ Usage:
   kiemchung folder add WS DIR [--office "Phòng TCCB"] | folder list WS [--json] | folder remove WS DIR
   kiemchung scan WS [--json] [--no-ocr]
   kiemchung watch WS [--stability MS] [--sweep MS]   (JSON lines until Ctrl+C)
-  kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors]
+  kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors] | docs WS --counts [--json]
   kiemchung search WS QUERY --json
   kiemchung export WS --out FILE.zip [--since PREVIOUS.zip|SUBMISSION] [--batch "Đợt 1"] [--merged-pdf] [--json]
   kiemchung verify FILE.zip [--json]
-  kiemchung status WS [--json]
+  kiemchung status WS [--json] [--dashboard]   (--dashboard: what the app's dashboard shows)
   kiemchung assign WS DOC CODE | unassign WS DOC CODE
   kiemchung review WS DOC CODE --accept|--reject|--needs-supplement [--note TEXT]
   kiemchung score WS CODE POINTS [--explain TEXT] | score WS CODE --not-applicable

@@ -36,9 +36,10 @@ export function App() {
   const [route, go] = useRoute();
   const { ask, dialog } = useConfirm();
   const screen = route[0] ?? 'dashboard';
-  // How many documents wait for a person (shown on the nav entry, above every screen).
-  const queue = useLoad('docs:queue', workspace ? {} : null, [workspace?.dir]);
-  const waiting = queue.data?.items.length ?? 0;
+  // How many documents wait for a person (shown on the nav entry, above every screen): the counts
+  // alone (docs:counts), not the queue's rows (megabytes at 5,000 documents).
+  const counts = useLoad('docs:counts', workspace ? {} : null, [workspace?.dir]);
+  const waiting = counts.data?.queue ?? 0;
 
   const langButton = (
     <button className="lang" data-testid="lang-switch" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
@@ -102,10 +103,13 @@ export function App() {
       <ConnectionBanner />
       {dialog}
       <header className="top">
-        <h1>KiemChung</h1>
-        <span className="unit" title={workspace.settings.unit ?? workspace.pack.name}>
-          {workspace.settings.unit ?? workspace.pack.name}
-        </span>
+        {/* The unit under the app's name: at 1366 px the navigation leaves no room for it beside. */}
+        <div className="brand">
+          <h1>KiemChung</h1>
+          <span className="unit" data-testid="unit-name" title={workspace.settings.unit ?? workspace.pack.name}>
+            {workspace.settings.unit ?? workspace.pack.name}
+          </span>
+        </div>
         <nav>
           {NAV.map(([id, key]) => (
             <a key={id} href={`#/${id}`} className={screen === id || (id === 'dashboard' && screen === 'criterion') ? 'active' : ''} data-testid={`nav-${id}`}>
@@ -136,7 +140,7 @@ export function App() {
         </button>
       </header>
       <main className="content">{body}</main>
-      <StatusBar />
+      <StatusBar counts={counts.data} />
     </div>
   );
 }

@@ -131,4 +131,35 @@ describe('documents table', () => {
     await page.locator(`[data-testid=picked-count][data-count="${after.length}"]`).waitFor();
     await screenshot(page, 'documents-multi-select');
   }, 60_000);
+
+  it('the nav badge and the status bar show docs:counts (the counts alone, not the queue rows); the unit fits the header at 1366 px', async () => {
+    const counts = await api<{ total: number; unreadable: number; unassigned: number; queue: number }>('docs:counts', {});
+    const docs = await api<DocumentJson[]>('docs:list', {});
+    const queue = await api<{ items: unknown[] }>('docs:queue', {});
+    expect(counts.total).toBe(docs.length);
+    expect(counts.unreadable).toBe(docs.filter((d) => d.error).length);
+    expect(counts.unassigned).toBe(docs.filter((d) => d.criteria.length === 0).length);
+    expect(counts.queue).toBe(queue.items.length);
+    // The badge comes from the small call: the shell never asks for the queue's rows.
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await api('settings:update', { unit: 'Ủy ban nhân dân huyện Phù Cát' });
+    await page.goto(`${app.url}#/dashboard`);
+    const bar = page.getByTestId('doc-counts');
+    await bar.waitFor();
+    expect(await bar.getAttribute('data-total')).toBe(String(counts.total));
+    expect(await bar.getAttribute('data-unreadable')).toBe(String(counts.unreadable));
+    expect(await bar.textContent()).toContain(`${counts.total} tài liệu`);
+    if (counts.queue > 0) await page.getByTestId('confirm-waiting').filter({ hasText: String(counts.queue) }).waitFor();
+    expect(asked).toContain('/api/docs:counts');
+    expect(asked).not.toContain('/api/docs:queue');
+    expect(asked).not.toContain('/api/status:get');
+    // 1366 px: the unit's name is whole (not cut with an ellipsis) and the navigation needs no scrolling.
+    const fit = await page.evaluate(() => {
+      const unit = document.querySelector<HTMLElement>('[data-testid=unit-name]');
+      const nav = document.querySelector<HTMLElement>('.top nav');
+      return { unit: unit?.textContent, unitCut: unit ? unit.scrollWidth > unit.clientWidth : true, navCut: nav ? nav.scrollWidth > nav.clientWidth : true, page: document.documentElement.scrollWidth };
+    });
+    expect(fit).toEqual({ unit: 'Ủy ban nhân dân huyện Phù Cát', unitCut: false, navCut: false, page: 1366 });
+  }, 60_000);
 });

@@ -11,7 +11,7 @@ import { getPack } from '../../main/engine/packs/library.js';
 import { generateDocument } from '../../main/engine/sample/generate-pdfs.js';
 import { leafCriteria } from '../../shared/pack.js';
 import { tempDir } from '../helpers/corpus.js';
-import { ARTIFACTS, launchBrowser, screenshot, startApp, type App } from './harness.js';
+import { ARTIFACTS, cli, launchBrowser, screenshot, startApp, type App } from './harness.js';
 
 const DOCS = 5000;
 const UNIQUE = 50;
@@ -46,11 +46,15 @@ beforeAll(async () => {
     fs.mkdirSync(folder, { recursive: true });
     fs.linkSync(originals[i % UNIQUE] ?? '', path.join(folder, `TLKC ${String(i).padStart(5, '0')}.pdf`));
   }
+  // The first scan of 5,000 files by the CLI, before the app opens the workspace: over the loopback
+  // bridge one call that long outlasts fetch's 300 s headers timeout on a loaded machine.
+  const ws = path.join(work, 'ws');
+  cli('init', ws, '--pack', 'tra-vinh-so-y-te-2023', '--year', '2023', '--json');
+  cli('folder', 'add', ws, evidence, '--json');
+  cli('scan', ws, '--no-ocr', '--json');
   app = await startApp();
-  await api('workspace:create', { dir: path.join(work, 'ws'), packId: 'tra-vinh-so-y-te-2023', year: 2023 });
+  await api('workspace:open', { dir: ws });
   await api('settings:update', { ocr: false });
-  await api('roots:add', { dir: evidence });
-  await api('index:scan', {});
   browser = await launchBrowser();
 }, 600_000);
 

@@ -116,7 +116,16 @@ describe('the loopback server and the CLI call the same handlers', () => {
     same(await value('review:score', { code: '1.1', points: 1.5, explanation: 'Ban hành trễ hạn' }), cli('score', wsCli, '1.1', '1.5', '--explain', 'Ban hành trễ hạn', '--json'));
 
     // Reading calls.
-    same(await value('status:get', {}), cli('status', wsCli, '--json'));
+    const status = await value('status:get', {});
+    same(status, cli('status', wsCli, '--json'));
+    // The dashboard's projection: the same summary, every criterion, its problems counted; and the counts alone.
+    const dashboard = await value('status:dashboard', {});
+    same(dashboard, cli('status', wsCli, '--dashboard', '--json'));
+    expect(dashboard.summary).toEqual(status.summary);
+    expect(dashboard.criteria.map((c) => [c.code, c.status, c.problemCount])).toEqual(status.criteria.map((c) => [c.code, c.status, c.problems.length]));
+    const counts = await value('docs:counts', {});
+    same(counts, cli('docs', wsCli, '--counts', '--json'));
+    expect(counts).toEqual({ total: 3, unreadable: 1, unassigned: status.summary.unassigned, queue: (await value('docs:queue', {})).items.length });
     same(await value('offices:missing', {}), cli('missing', wsCli, '--json'));
     const hits = await value('search:query', { query: 'khac phuc han che' });
     expect(hits.length).toBeGreaterThan(0);

@@ -28,7 +28,14 @@ function printStatus(s: StatusJson): void {
 }
 
 export async function statusCommand(argv: string[]): Promise<void> {
-  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'kiemchung status WS [--json]' });
+  const p = parse(argv, { json: { type: 'boolean' }, dashboard: { type: 'boolean' } }, { min: 1, max: 1, usage: 'kiemchung status WS [--json] [--dashboard]' });
+  if (flag(p, 'dashboard')) {
+    // What the app's dashboard draws (status:dashboard): summary, areas, the criteria tree.
+    const d = await withApi(positional(p, 0), (api) => api.call('status:dashboard', {}));
+    if (flag(p, 'json')) printJson(d);
+    else for (const a of d.areas) console.log(`${a.code.padEnd(6)} ${a.complete}/${a.leaves} complete, ${a.partial} partial, ${a.missing} missing, ${a.notApplicable} n/a  ${a.title}`);
+    return;
+  }
   const status = await withApi(positional(p, 0), (api) => api.call('status:get', {}));
   if (flag(p, 'json')) printJson(status);
   else printStatus(status);

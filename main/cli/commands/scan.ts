@@ -63,9 +63,16 @@ export async function scanCommand(argv: string[]): Promise<void> {
 export async function docsCommand(argv: string[]): Promise<void> {
   const p = parse(
     argv,
-    { json: { type: 'boolean' }, criterion: { type: 'string' }, unassigned: { type: 'boolean' }, errors: { type: 'boolean' } },
-    { min: 1, max: 1, usage: 'kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors]' },
+    { json: { type: 'boolean' }, criterion: { type: 'string' }, unassigned: { type: 'boolean' }, errors: { type: 'boolean' }, counts: { type: 'boolean' } },
+    { min: 1, max: 1, usage: 'kiemchung docs WS --json [--criterion CODE] [--unassigned] [--errors] | docs WS --counts [--json]' },
   );
+  if (flag(p, 'counts')) {
+    // The numbers alone (docs:counts): total, unreadable, unassigned, confirmation queue.
+    const c = await withApi(positional(p, 0), (api) => api.call('docs:counts', {}));
+    if (flag(p, 'json')) printJson(c);
+    else console.log(`${c.total} document(s), ${c.unreadable} unreadable, ${c.unassigned} unassigned, ${c.queue} to confirm`);
+    return;
+  }
   const criterion = stringOption(p, 'criterion');
   const docs = await withApi(positional(p, 0), (api) =>
     api.call('docs:list', { errors: flag(p, 'errors'), unassigned: flag(p, 'unassigned'), ...(criterion ? { criterion } : {}) }),

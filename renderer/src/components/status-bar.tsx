@@ -1,12 +1,14 @@
-// Always visible: indexing / OCR progress and the error count, which opens the error list.
+// Always visible: indexing / OCR progress, the workspace's document counts (docs:counts) and the
+// error count, which opens the error list.
 import { useState } from 'react';
+import type { DocumentCountsJson } from '../../../shared/dashboard.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp } from '../state.js';
-import { formatDate } from '../format.js';
+import { formatDate, formatNumber } from '../format.js';
 import { LiveStatus } from './live-status.js';
 
-export function StatusBar() {
-  const { t } = useI18n();
+export function StatusBar({ counts = null }: { counts?: DocumentCountsJson | null }) {
+  const { t, lang } = useI18n();
   const { progress, errors, clearErrors, lastScan, workspace } = useApp();
   const [open, setOpen] = useState(false);
   const pct = progress.total > 0 ? Math.round((progress.current / progress.total) * 100) : progress.running ? 100 : 0;
@@ -65,6 +67,12 @@ export function StatusBar() {
           <span>{label}</span>
         </div>
         {workspace && <LiveStatus />}
+        {workspace && counts && (
+          <a className="muted doc-counts" href="#/documents" data-testid="doc-counts" data-total={counts.total} data-unreadable={counts.unreadable} data-queue={counts.queue}>
+            {t('bar.documents', { n: formatNumber(counts.total, lang) })}
+            {counts.unreadable > 0 && <> · {t('bar.unreadable', { n: formatNumber(counts.unreadable, lang) })}</>}
+          </a>
+        )}
         {workspace && <span className="muted ws-path" title={workspace.dir}>{workspace.dir}</span>}
         <button className={errors.length ? 'errors-btn has-errors' : 'errors-btn'} data-testid="errors-button" onClick={() => setOpen(!open)}>
           {t('errors.count', { n: errors.length })}

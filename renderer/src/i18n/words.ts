@@ -11,7 +11,7 @@ import { vi, type MessageKey } from './vi.js';
 
 export interface Words {
   error: (e: ApiError) => string;
-  problem: (p: CriterionProblem) => string;
+  problem: (p: Pick<CriterionProblem, 'kind' | 'params'>) => string;
   reason: (link: Pick<CriterionLink, 'reason' | 'source'>) => string;
   note: (n: ClassifyNoteJson) => string;
   quality: (q: TextQuality) => string;
@@ -105,7 +105,7 @@ export function makeWords(t: Translate, lang: Lang): Words {
         return /fetch|network|load failed/i.test(e.message) ? t('error.network') : t('error.internal');
     }
   };
-  const problem = (p: CriterionProblem): string => {
+  const problem = (p: Pick<CriterionProblem, 'kind' | 'params'>): string => {
     const params = (p as { params?: CriterionProblem['params'] }).params ?? {};
     const v = vars({ ...params, errorKind: params.errorKind ? errorKind(params.errorKind as ErrorKind) : '' });
     if (p.kind === 'no-evidence') {

@@ -194,7 +194,7 @@ export function AppraisalScreen() {
           {t('appr.dir')}
           <PathInput value={dir} onChange={setDir} kind="folder" testId="appraisal-dir" />
         </label>
-        <div>
+        <div className="row span-all">
           <button type="submit" className="primary" disabled={busy || !bundle.trim() || !dir.trim()} data-testid="appraisal-open">
             {t('appr.open')}
           </button>{' '}

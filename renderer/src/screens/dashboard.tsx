@@ -1,6 +1,7 @@
-// Dashboard: summary, a chart per area, score estimate and the criteria tree with completeness bars.
+// Dashboard: summary, a chart per area, score estimate and the criteria tree with completeness bars,
+// from `status:dashboard` (what it draws, not the whole status: shared/dashboard.ts).
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { CriterionStatusJson, StatusJson } from '../../../shared/types.js';
+import type { DashboardCriterionJson, DashboardJson } from '../../../shared/dashboard.js';
 import { compareCodes } from '../../../shared/criterion-code.js';
 import { useI18n } from '../i18n/index.js';
 import { shownStatus } from '../i18n/words.js';
@@ -16,17 +17,15 @@ function Bar({ satisfied, required, status }: { satisfied: number; required: num
   );
 }
 
-function AreaChart({ status }: { status: StatusJson }) {
+const AREA_COUNT = { complete: 'complete', partial: 'partial', missing: 'missing', 'not-applicable': 'notApplicable' } as const;
+
+function AreaChart({ status }: { status: DashboardJson }) {
   const { t } = useI18n();
-  const areas = status.criteria.filter((c) => c.parent === null);
-  const leavesOf = (code: string): CriterionStatusJson[] =>
-    status.criteria.filter((c) => c.code.startsWith(`${code}.`) && !status.criteria.some((d) => d.parent === c.code));
   return (
     <div className="area-chart" data-testid="area-chart">
-      {areas.map((a) => {
-        const leaves = leavesOf(a.code);
-        const n = Math.max(1, leaves.length);
-        const count = (s: string): number => leaves.filter((l) => l.status === s).length;
+      {status.areas.map((a) => {
+        const n = Math.max(1, a.leaves);
+        const count = (s: keyof typeof AREA_COUNT): number => a[AREA_COUNT[s]];
         return (
           <div key={a.code} className="area">
             <span className="area-label" title={a.title}>
@@ -38,7 +37,7 @@ function AreaChart({ status }: { status: StatusJson }) {
               )}
             </span>
             <span className="muted small">
-              {count('complete')}/{leaves.length}
+              {a.complete}/{a.leaves}
             </span>
           </div>
         );
@@ -47,10 +46,10 @@ function AreaChart({ status }: { status: StatusJson }) {
   );
 }
 
-function Tree({ status }: { status: StatusJson }) {
+function Tree({ status }: { status: DashboardJson }) {
   const { t, w, lang } = useI18n();
   const byParent = useMemo(() => {
-    const m = new Map<string | null, CriterionStatusJson[]>();
+    const m = new Map<string | null, DashboardCriterionJson[]>();
     for (const c of status.criteria) {
       const list = m.get(c.parent) ?? [];
       list.push(c);
@@ -60,6 +59,12 @@ function Tree({ status }: { status: StatusJson }) {
     return m;
   }, [status]);
   const rows: ReactNode[] = [];
+  // The first problems, worded; the rest counted ("… và 12 vấn đề khác").
+  const problemsTitle = (c: DashboardCriterionJson): string => {
+    const lines = c.problems.map((p) => w.problem(p));
+    if (c.problemCount > c.problems.length) lines.push(t('dash.moreProblems', { n: formatNumber(c.problemCount - c.problems.length, lang) }));
+    return lines.join('\n');
+  };
   // After a decisions import: the appraised score next to the self-score (issue 15).
   const appraised = status.summary.appraisedScore !== null || status.summary.openRequests > 0;
   const walk = (parent: string | null, depth: number): void => {
@@ -71,7 +76,11 @@ function Tree({ status }: { status: StatusJson }) {
           </td>
           <td className="title" style={{ paddingLeft: `${0.5 + depth * 1.2}rem` }}>
             <a href={`#/criterion/${encodeURIComponent(c.code)}`}>{c.title}</a>
-            {c.problems.length > 0 && <span className="badge warn" title={c.problems.map((p) => w.problem(p)).join('\n')}>{c.problems.length}</span>}
+            {c.problemCount > 0 && (
+              <span className="badge warn" data-testid="criterion-problems" data-count={c.problemCount} title={problemsTitle(c)}>
+                {c.problemCount}
+              </span>
+            )}
             {c.requests.length > 0 && (
               <span className="badge warn" data-testid="criterion-requests" title={c.requests.map((r) => `${r.id}: ${r.note}`).join('\n')}>
                 {t('dash.requestsBadge', { n: c.requests.length })}
@@ -116,7 +125,7 @@ function Tree({ status }: { status: StatusJson }) {
 export function Dashboard() {
   const { t, w, lang } = useI18n();
   const started = useRef(performance.now());
-  const status = useLoad('status:get', {}, []);
+  const status = useLoad('status:dashboard', {}, []);
   const [renderMs, setRenderMs] = useState<number | null>(null);
   useLayoutEffect(() => {
     if (status.data && renderMs === null) setRenderMs(Math.round(performance.now() - started.current));

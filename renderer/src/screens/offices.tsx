@@ -71,7 +71,7 @@ function RemindForm({ data }: { data: RemindersJson }) {
             <PathInput value={out} onChange={setOut} kind="save" testId="remind-out" placeholder={`/home/…/${defaultName}.docx`} defaultName={`${defaultName}.docx`} />
           </label>
         )}
-        <div className="row">
+        <div className="row span-all">
           {OUTPUTS.map((o) => (
             <button key={o.key} type="button" disabled={busy || (client.shell !== 'electron' && !out.trim())} onClick={() => void save(o.format, o.kind)} data-testid={`remind-${o.key}`}>
               {t(o.label)}
