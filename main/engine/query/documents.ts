@@ -91,7 +91,7 @@ function toJson(r: DocumentView, rel: Relations): DocumentJson {
     ocr: r.ocr === 1,
     encrypted: r.encrypted === 1,
     signatures: r.signatures,
-    signatureChecks: JSON.parse(r.signatures_json) as SignatureJson[],
+    signatureChecks: r.signatures_json === '[]' ? [] : (JSON.parse(r.signatures_json) as SignatureJson[]),
     error: r.error_kind ? { kind: r.error_kind as ErrorKind, message: r.error_message ?? '' } : null,
     number: r.number,
     type: r.type,
