@@ -189,6 +189,8 @@ async function main(): Promise<void> {
     rowsMs: number[];
     findMs: number[];
     statusMs: number[];
+    statusKeptMs: number[];
+    criterionKeptMs: number[];
     searchMs: number[];
     searchHits: number;
     criterionMs: number[];
@@ -207,9 +209,11 @@ async function main(): Promise<void> {
   const rowsMs = med(m.rowsMs);
   const vsRows = (xs: number[]): string => `, ${(med(xs) / rowsMs).toFixed(1)}× reading every document's keys`;
   const rows = [
-    { measure: `\`status\` of ${m.documents.toLocaleString('en')} documents in ${UNITS} units' folders, in process`, value: `**${withSpread(m.statusMs, 0, 'ms')}**${verdict(med(m.statusMs), 300)}${vsRows(m.statusMs)}`, target: '≤ 300 ms' },
+    { measure: `\`status\` of ${m.documents.toLocaleString('en')} documents in ${UNITS} units' folders, in process, first call after a write`, value: `**${withSpread(m.statusMs, 0, 'ms')}**${verdict(med(m.statusMs), 300)}${vsRows(m.statusMs)}`, target: '≤ 300 ms' },
+    { measure: '`status` again until the next write (kept: query/kept.ts)', value: `**${withSpread(m.statusKeptMs, 1, 'ms')}**${verdict(med(m.statusKeptMs), 300)}`, target: '≤ 300 ms' },
     { measure: `\`search\` for a two-word query ("${m.query}", ${m.searchHits} hits shown)`, value: `**${withSpread(m.searchMs, 1, 'ms')}**${verdict(med(m.searchMs), 200)}${vsRows(m.searchMs)}`, target: '≤ 200 ms' },
-    { measure: `documents of one criterion (${m.criterion}: ${m.criterionDocs} documents)`, value: `**${withSpread(m.criterionMs, 0, 'ms')}**${verdict(med(m.criterionMs), 100)}${vsRows(m.criterionMs)}`, target: '≤ 100 ms' },
+    { measure: `documents of one criterion (${m.criterion}: ${m.criterionDocs} documents), first call after a write`, value: `**${withSpread(m.criterionMs, 0, 'ms')}**${verdict(med(m.criterionMs), 100)}${vsRows(m.criterionMs)}`, target: '≤ 100 ms' },
+    { measure: "the same criterion's documents again until the next write (kept)", value: `**${withSpread(m.criterionKeptMs, 1, 'ms')}**${verdict(med(m.criterionKeptMs), 100)}`, target: '≤ 100 ms' },
     { measure: 'the whole documents list (every document as JSON)', value: `${withSpread(m.allDocumentsMs, 0, 'ms')}${vsRows(m.allDocumentsMs)}`, target: '' },
     { measure: "anchor: the engine reading every document's keys (60,000 rows, 4 columns), in the same run", value: withSpread(m.rowsMs, 0, 'ms'), target: '' },
     { measure: `unchanged rescan of the ${m.documents.toLocaleString('en')} real files (classification ${m.rescanClassification})`, value: `**${withSpread(m.rescanS, 2, 's')}**${verdict(med(m.rescanS), 5)}, ${((med(m.rescanS) * 1000) / med(m.findMs)).toFixed(1)}× \`find -printf\` stating the same files (${withSpread(m.findMs.map((x) => x / 1000), 2, 's')})`, target: '≤ 5 s' },

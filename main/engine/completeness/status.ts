@@ -5,7 +5,8 @@ import type { OpenRequestJson } from '../../../shared/appraisal.js';
 import type { CriterionProblem, CriterionStatus, CriterionStatusJson, SlotStatusJson, StatusJson } from '../../../shared/types.js';
 import type { LinkEvidence } from '../db/stores/links.js';
 import type { ScoreRow } from '../db/stores/scores.js';
-import { Duplicates } from '../query/duplicates.js';
+import { duplicatesOf } from '../query/duplicates.js';
+import { kept } from '../query/kept.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { checkEvidence, vnDate, type EvidenceFacts } from './evidence-checks.js';
 
@@ -152,7 +153,16 @@ function rollUp(c: Criterion, children: CriterionStatusJson[], score: ScoreRow |
   };
 }
 
+/**
+ * The workspace's status, computed once per change of the database (query/kept.ts): the same
+ * value until the next write, shared by every caller (who must not change it).
+ */
 export function computeStatus(ws: Workspace): StatusJson {
+  return kept(ws, 'status', () => computeStatusNow(ws));
+}
+
+/** The status computed now from the database, never kept (benchmarks, tests). */
+export function computeStatusNow(ws: Workspace): StatusJson {
   const pack = ws.pack();
   const settings = ws.settings();
   const year = settings.year ?? pack.year;
@@ -201,7 +211,7 @@ export function computeStatus(ws: Workspace): StatusJson {
     },
     criteria: [...byCode.values()].sort((a, b) => compareCodes(a.code, b.code)),
     notes: notesOf(ws),
-    duplicates: new Duplicates(ws.reader.documents.duplicatedKeys()).groups(),
+    duplicates: duplicatesOf(ws).groups(),
   };
 }
 

@@ -59,6 +59,12 @@ export interface DataReader {
   readonly appraisedDocuments: AppraisedDocumentsReader;
   readonly appraisalTasks: AppraisalTasksReader;
   readonly trustedRoots: TrustedRootsReader;
+  /**
+   * Changes whenever the database may have changed: a commit by another connection (PRAGMA
+   * data_version) or any row this connection wrote (total_changes(), triggers included). Null
+   * inside a transaction, whose writes may yet be rolled back: nothing read there can be kept.
+   */
+  changeStamp(): string | null;
 }
 
 export interface DataWriter {
@@ -131,7 +137,9 @@ export class WorkspaceData {
     const appraisedDocuments = appraisedDocumentsStore(db);
     const appraisalTasks = appraisalTasksStore(db);
     const trustedRoots = trustedRootsStore(db);
+    const totalChanges = db.prepare('SELECT total_changes()').pluck();
     this.reader = {
+      changeStamp: () => (db.inTransaction ? null : `${String(db.pragma('data_version', { simple: true }))}:${String(totalChanges.get())}`),
       contents: contents.reader,
       documents: documents.reader,
       search: search.reader,

@@ -8,7 +8,8 @@ import { UserError } from '../errors.js';
 import type { DocumentView } from '../db/stores/documents.js';
 import type { Suggestions } from '../db/stores/suggestions.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { Duplicates } from './duplicates.js';
+import { duplicatesOf, type Duplicates } from './duplicates.js';
+import { kept } from './kept.js';
 
 /** Links, notes and duplicates of every document, read once per query. */
 class Relations {
@@ -29,7 +30,7 @@ class Relations {
       push(this.links, l.document_id, { code: l.criterion_code, source: l.source, reason: l.reason, slot: l.slot_id, status: l.status ?? 'pending', note: l.note });
     }
     for (const n of ws.reader.notes.all(scope)) push(this.notes, n.document_id, { kind: n.kind, code: n.code, message: n.message });
-    this.duplicates = new Duplicates(ws.reader.documents.duplicatedKeys());
+    this.duplicates = duplicatesOf(ws);
   }
 
   linksOf(id: string): CriterionLink[] {
@@ -90,7 +91,7 @@ function toJson(r: DocumentView, rel: Relations): DocumentJson {
     ocr: r.ocr === 1,
     encrypted: r.encrypted === 1,
     signatures: r.signatures,
-    signatureChecks: JSON.parse(r.signatures_json) as SignatureJson[],
+    signatureChecks: r.signatures_json === '[]' ? [] : (JSON.parse(r.signatures_json) as SignatureJson[]),
     error: r.error_kind ? { kind: r.error_kind as ErrorKind, message: r.error_message ?? '' } : null,
     number: r.number,
     type: r.type,
@@ -115,7 +116,18 @@ export interface DocumentFilter {
   criterion?: string;
 }
 
+/**
+ * Every document, or those of a filter. A criterion's documents are kept until the database
+ * changes (kept.ts: the app asks for them on every visit of the criterion); the value is shared,
+ * callers must not change it.
+ */
 export function listDocuments(ws: Workspace, filter: DocumentFilter = {}): DocumentJson[] {
+  if (filter.criterion) return kept(ws, `documents\u0000${filter.criterion}\u0000${filter.errors ? 1 : 0}${filter.unassigned ? 1 : 0}`, () => listDocumentsNow(ws, filter));
+  return listDocumentsNow(ws, filter);
+}
+
+/** The documents read now from the database, never kept (tests, benchmarks). */
+export function listDocumentsNow(ws: Workspace, filter: DocumentFilter): DocumentJson[] {
   // A criterion's documents are chosen in SQL (links_criterion): the others are never read.
   const scope = filter.criterion ? { criterion: filter.criterion } : {};
   const rel = new Relations(ws, scope);

@@ -3,6 +3,8 @@
 // groups and each document's `duplicates` are both read from here, so they always agree.
 import type { DuplicateJson, StatusJson } from '../../../shared/types.js';
 import type { DuplicateKeys } from '../db/stores/documents.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { kept } from './kept.js';
 
 type Group = StatusJson['duplicates'][number];
 
@@ -51,6 +53,11 @@ export class Duplicates {
       });
     return [...sameBytes, ...sameDocument];
   }
+}
+
+/** The workspace's duplicates, read once per change of the database (kept.ts). */
+export function duplicatesOf(ws: Workspace): Duplicates {
+  return kept(ws, 'duplicates', () => new Duplicates(ws.reader.documents.duplicatedKeys()));
 }
 
 /** Number compared without case ("78/KH-SYT" = "78/kh-syt"), date as stored (YYYY-MM-DD). */

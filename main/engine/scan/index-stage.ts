@@ -87,6 +87,16 @@ export async function indexFiles(ws: Workspace, options: IndexOptions = {}): Pro
   progress({ phase: 'listing', current: 0, total: 0 });
   const candidates: Candidate[] = [];
   const gone: DocumentRow[] = [];
+  // A whole scan reads every document's stamp in one query; a narrow one only its roots'.
+  let stampsByRoot: Map<number, DocumentRow[]> | undefined;
+  if (!options.only) {
+    stampsByRoot = new Map();
+    for (const d of reader.documents.stamps()) {
+      const list = stampsByRoot.get(d.root_id);
+      if (list) list.push(d);
+      else stampsByRoot.set(d.root_id, [d]);
+    }
+  }
   for (const root of listRoots(ws)) {
     const scope = options.only?.find((s) => s.rootId === root.id);
     if (options.only && !scope) continue;
@@ -99,7 +109,8 @@ export async function indexFiles(ws: Workspace, options: IndexOptions = {}): Pro
     report.problems.push(...problems);
     report.files += files.length;
     const inScope = scopeMatcher(scope);
-    const known = new Map(reader.documents.ofRoot(root.id).filter((d) => inScope(d.rel_path)).map((d) => [d.rel_path, d]));
+    const stamps = stampsByRoot ? (stampsByRoot.get(root.id) ?? []) : reader.documents.ofRoot(root.id);
+    const known = new Map(stamps.filter((d) => inScope(d.rel_path)).map((d) => [d.rel_path, d]));
     for (const file of files) {
       if (options.defer?.(root, file.relPath, file)) {
         known.delete(file.relPath);

@@ -112,13 +112,32 @@ export async function statPaths(root: string, relPaths: readonly string[]): Prom
   return { files, problems };
 }
 
+/** Files stated at once while listing: enough to hide each stat's latency, few enough for any disk. */
+export const STAT_IN_FLIGHT = 32;
+
+/** `f` over `items` with at most `limit` calls in flight; results in the items' order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
 /**
  * Walks `root` depth-first. Names are read as bytes: a name that is not valid UTF-8 (Linux allows
  * any bytes) is reported by its bytes, not opened under a mangled name. Symbolic links are not
- * followed (they can loop) and are reported as skipped.
+ * followed (they can loop) and are reported as skipped. Folders are listed first, then every file
+ * is stated, STAT_IN_FLIGHT at a time (one by one, 60,000 files took seconds of round trips);
+ * the files come out in the same order either way.
  */
-export async function walkRoot(root: string, skipDirs: readonly string[] = []): Promise<{ files: WalkedFile[]; problems: WalkProblem[] }> {
-  const files: WalkedFile[] = [];
+export async function walkRoot(root: string, skipDirs: readonly string[] = [], statInFlight = STAT_IN_FLIGHT): Promise<{ files: WalkedFile[]; problems: WalkProblem[] }> {
+  const found: string[] = [];
   const problems: WalkProblem[] = [];
   const stack: string[] = [''];
   while (stack.length > 0) {
@@ -139,20 +158,28 @@ export async function walkRoot(root: string, skipDirs: readonly string[] = []): 
       }
       if (isIgnoredName(name)) continue;
       const childRel = rel === '' ? name : `${rel}/${name}`;
-      const childAbs = path.join(root, childRel);
       if (entry.isDirectory()) {
-        if (!skipDirs.includes(childAbs)) stack.push(childRel);
+        if (!skipDirs.includes(path.join(root, childRel))) stack.push(childRel);
       } else if (entry.isFile()) {
-        try {
-          const st = await fs.stat(childAbs);
-          files.push({ relPath: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
-        } catch (e) {
-          problems.push({ path: childAbs, message: `cannot read file information: ${(e as Error).message}` });
-        }
+        found.push(childRel);
       } else if (entry.isSymbolicLink()) {
-        problems.push(await symlinkProblem(childAbs));
+        problems.push(await symlinkProblem(path.join(root, childRel)));
       }
     }
+  }
+  const stated = await mapLimit(found, Math.max(1, statInFlight), async (relPath): Promise<WalkedFile | WalkProblem> => {
+    const abs = path.join(root, relPath);
+    try {
+      const st = await fs.stat(abs);
+      return { relPath, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+    } catch (e) {
+      return { path: abs, message: `cannot read file information: ${(e as Error).message}` };
+    }
+  });
+  const files: WalkedFile[] = [];
+  for (const s of stated) {
+    if ('relPath' in s) files.push(s);
+    else problems.push(s);
   }
   return { files, problems };
 }

@@ -95,6 +95,8 @@ export interface DocumentCounts {
 
 export interface DocumentsReader {
   ofRoot(rootId: number): DocumentRow[];
+  /** Every document's stamp (what a rescan compares with the disk), in one read. */
+  stamps(): DocumentRow[];
   /** Documents holding these bytes (every copy gets a manual decision). */
   idsWithSha(sha256: string): string[];
   /** Documents written (indexed or refreshed) at or after an ISO time. */
@@ -140,21 +142,27 @@ const CLASSIFY_SQL = `
   FROM documents d JOIN roots r ON r.id = d.root_id JOIN contents c ON c.sha256 = d.sha256
   LEFT JOIN ${CORRECTIONS_PIVOT} k ON k.sha256 = d.sha256`;
 
+/**
+ * The contents table (as c) read through its facts index (schema 9, contents_facts) when a query needs
+ * only the small facts: SQLite would pick the primary key and read each row past its texts.
+ */
+export const CONTENT_FACTS = 'contents c INDEXED BY contents_facts';
+
 const VIEW_SQL = `
   SELECT d.id, d.rel_path, r.path AS root_path, d.size, d.mtime_ms, d.sha256, ${corrected('number')} AS number,
          ${corrected('type')} AS type, ${corrected('issuer')} AS issuer, ${corrected('place')} AS place,
          ${corrected('date')} AS date, ${corrected('title')} AS title, d.fields_json, k.fields AS corrected_fields,
          c.kind, c.pages, c.text_layer, c.text_quality, c.ocr, c.encrypted, c.signatures, c.signatures_json, c.error_kind, c.error_message
-  FROM documents d JOIN roots r ON r.id = d.root_id JOIN contents c ON c.sha256 = d.sha256
+  FROM documents d JOIN roots r ON r.id = d.root_id JOIN ${CONTENT_FACTS} ON c.sha256 = d.sha256
   LEFT JOIN ${CORRECTIONS_PIVOT} k ON k.sha256 = d.sha256`;
 
 const PLACED = 'd.id, d.root_id AS rootId, d.rel_path AS relPath, d.size, d.mtime_ms AS mtimeMs, d.sha256';
 
 export function documentsStore(db: Db): { reader: DocumentsReader; writer: DocumentsWriter } {
-  const ofRoot = db.prepare(
-    `SELECT d.rowid, d.id, d.root_id, d.rel_path, d.size, d.mtime_ms, d.sha256, c.analyzer_version
-     FROM documents d JOIN contents c ON c.sha256 = d.sha256 WHERE d.root_id = ?`,
-  );
+  const STAMP_SQL = `SELECT d.rowid, d.id, d.root_id, d.rel_path, d.size, d.mtime_ms, d.sha256, c.analyzer_version
+     FROM documents d JOIN ${CONTENT_FACTS} ON c.sha256 = d.sha256`;
+  const ofRoot = db.prepare(`${STAMP_SQL} WHERE d.root_id = ?`);
+  const stamps = db.prepare(STAMP_SQL);
   const idsWithSha = db.prepare('SELECT id FROM documents WHERE sha256 = ?').pluck();
   const idsSince = db.prepare('SELECT id FROM documents WHERE indexed_at >= ?').pluck();
   const placedWithSha = db.prepare(`SELECT ${PLACED} FROM documents d WHERE d.sha256 = ?`);
@@ -187,7 +195,7 @@ export function documentsStore(db: Db): { reader: DocumentsReader; writer: Docum
   // Counted on the indexes where it can be: only the errors look at contents.
   const counts = db.prepare(
     `SELECT (SELECT COUNT(*) FROM documents) AS documents,
-            (SELECT COUNT(*) FROM documents d WHERE EXISTS (SELECT 1 FROM contents c WHERE c.sha256 = d.sha256 AND c.error_kind IS NOT NULL)) AS errors,
+            (SELECT COUNT(*) FROM documents d WHERE EXISTS (SELECT 1 FROM ${CONTENT_FACTS} WHERE c.sha256 = d.sha256 AND c.error_kind IS NOT NULL)) AS errors,
             (SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.document_id = d.id)) AS unassigned`,
   );
   const count = db.prepare('SELECT count(*) FROM documents').pluck();
@@ -216,6 +224,7 @@ export function documentsStore(db: Db): { reader: DocumentsReader; writer: Docum
   return {
     reader: {
       ofRoot: (rootId) => ofRoot.all(rootId) as DocumentRow[],
+      stamps: () => stamps.all() as DocumentRow[],
       idsWithSha: (sha256) => idsWithSha.all(sha256) as string[],
       idsWrittenSince: (iso) => idsSince.all(iso) as string[],
       placedWithSha: (sha256) => placedWithSha.all(sha256) as Required<PlacedDocument>[],

@@ -79,7 +79,7 @@ export function linksStore(db: Db): { reader: LinksReader; writer: LinksWriter }
   const evidence = db.prepare(
     `SELECT l.document_id, l.criterion_code, l.source, l.reason, l.slot_id, rv.status, rv.note,
             d.rel_path, ${corrected('date')} AS date, c.kind, c.text_quality, c.ocr, c.signatures, c.signatures_json, c.error_kind, c.error_message
-     FROM links l JOIN documents d ON d.id = l.document_id JOIN contents c ON c.sha256 = d.sha256
+     FROM links l JOIN documents d ON d.id = l.document_id JOIN contents c INDEXED BY contents_facts ON c.sha256 = d.sha256
      LEFT JOIN reviews rv ON rv.sha256 = d.sha256 AND rv.criterion_code = l.criterion_code
      LEFT JOIN ${CORRECTIONS_PIVOT} k ON k.sha256 = d.sha256`,
   );
