@@ -250,11 +250,15 @@ export interface OfficesJson {
   proposals: OfficeProposalJson[];
 }
 
-/** One thing an office still owes for a batch: evidence missing, or a document rejected / to supplement. */
+/**
+ * One thing an office still owes for a batch: evidence missing, a document rejected / to supplement
+ * (by a reviewer here, or rejected by the appraiser), or an open appraisal request (giải trình /
+ * bổ sung, with the appraiser's note and deadline).
+ */
 export interface ReminderItemJson {
   code: string;
   title: string;
-  kind: 'missing' | 'rejected' | 'needs-supplement';
+  kind: 'missing' | 'rejected' | 'needs-supplement' | 'appraisal-rejected' | 'appraisal-request';
   /** The evidence slot's label (null for a criterion without slots). */
   slot: string | null;
   have: number | null;
@@ -263,7 +267,9 @@ export interface ReminderItemJson {
   batch: string | null;
   /** Due before the reminder's date. */
   overdue: boolean;
-  /** The document rejected or to supplement (relative path in its folder). */
+  /** An appraisal request: what the appraiser asks for (giải trình or bổ sung). */
+  request?: 'explain' | 'supplement';
+  /** The document rejected or to supplement (relative path in its folder); null for a request. */
   document: string | null;
   note: string | null;
 }

@@ -101,7 +101,7 @@ export interface SearchHit {
 
 // Completeness (CONTRACTS.md §3).
 export type CriterionStatus = 'complete' | 'partial' | 'missing' | 'not-applicable';
-export type ProblemKind = 'outside-year' | 'late' | 'unsigned' | 'no-text' | 'unreadable' | 'rejected' | 'needs-supplement' | 'no-evidence' | 'signature-broken' | 'undated';
+export type ProblemKind = 'outside-year' | 'late' | 'unsigned' | 'no-text' | 'unreadable' | 'rejected' | 'needs-supplement' | 'no-evidence' | 'signature-broken' | 'undated' | 'appraisal-rejected';
 
 export interface CriterionProblem {
   kind: ProblemKind;

@@ -121,6 +121,24 @@ describe('appraisal round trip in the app', () => {
     await noEnglish('dashboard');
     await screenshot(page, 'appraisal-02-dashboard');
 
+    // Unit: the criterion screen shows the appraisal: appraised vs self-score, the decision per
+    // document, the open request with its note and deadline; the rejected document no longer counts.
+    await page.goto(`${app.url.split('?')[0]}#/criterion/1.1`);
+    const appr11 = page.locator('[data-testid="criterion-appraisal"][data-appraised="1.5"]');
+    await appr11.waitFor();
+    expect(await appr11.getByTestId('criterion-appraisal-scores').innerText()).toMatch(/Điểm thẩm định: 1,5 \/ Điểm tối đa \d/);
+    await page.goto(`${app.url.split('?')[0]}#/criterion/1.2`);
+    const appr12 = page.locator('[data-testid="criterion-appraisal"][data-requests="1"]');
+    await appr12.waitFor();
+    const doc12 = appr12.locator('[data-testid="criterion-appraised-doc"][data-decision="rejected"]');
+    expect(await doc12.innerText()).toMatch(/^1\.2\/1\.2_01_.*: Không đạt$/);
+    const req12 = appr12.locator('[data-testid="criterion-request"][data-kind="supplement"][data-due="2024-01-15"]');
+    expect(await req12.innerText()).toMatch(/^Bổ sung tài liệu: Bổ sung kế hoạch khắc phục hạn chế · hạn 15\/01\/2024 · .* · Lần 1$/);
+    expect(await page.locator('ul.problems').innerText()).toContain('KH khac phuc.pdf: Sở Nội vụ thẩm định không chấp nhận');
+    expect(await page.locator('[data-testid="slot"][data-satisfied="true"]').count()).toBe(0);
+    await noEnglish('criterion');
+    await screenshot(page, 'appraisal-02b-criterion');
+
     // Unit: new evidence for the two requests, then the supplement chosen from the submissions.
     fs.copyFileSync(path.join(SEEDS, 'plan-001.pdf'), path.join(evidence, 'KH khac phuc bo sung.pdf'));
     fs.copyFileSync(path.join(SEEDS, 'plan-003.pdf'), path.join(evidence, 'BC tuyen truyen.pdf'));

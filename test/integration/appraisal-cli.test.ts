@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppraisalOpenJson, AppraisalStatusJson, DecisionsFile, DecisionsImportJson, SubmissionJson } from '../../shared/appraisal.js';
-import type { ExportResultJson } from '../../shared/api-values.js';
+import type { ExportResultJson, RemindersJson } from '../../shared/api-values.js';
 import type { StatusJson } from '../../shared/types.js';
 import type { BundleManifest } from '../../main/engine/bundle/types.js';
 import { REPO_ROOT, SEEDS, tempDir } from '../helpers/corpus.js';
@@ -133,6 +133,10 @@ describe('the appraisal round trip by files (CLI)', () => {
     for (const s of ['BẢNG KẾT QUẢ THẨM ĐỊNH', 'Điểm thẩm định', 'NGƯỜI LẬP', 'THỦ TRƯỞNG ĐƠN VỊ', 'Bổ sung kế hoạch khắc phục hạn chế', 'Không đạt']) expect(strings).toContain(s);
     expect(strings).toMatch(/Trà Vinh, ngày \d{2} tháng \d{2} năm \d{4}/);
 
+    // Before the decisions, the document the appraiser rejected counts toward 1.2.
+    const before12 = json<StatusJson>('status', ws).criteria.find((c) => c.code === '1.2');
+    expect(before12?.slots.reduce((n, s) => n + s.valid, 0)).toBe(1);
+    expect(before12?.problems.filter((p) => p.kind === 'appraisal-rejected')).toEqual([]);
     // Unit: import; status --json shows the appraised score, the decision and both requests (with their offices).
     const imported = json<DecisionsImportJson>('decisions', 'import', ws, decisions);
     expect(imported).toMatchObject({ bundle: sha256(dot1), scores: 1, decisions: 1, requests: { open: 2, answered: 0, new: 2 }, warnings: [] });
@@ -143,6 +147,24 @@ describe('the appraisal round trip by files (CLI)', () => {
     expect(byCode.get('1.2')?.requests).toEqual([{ id: r12.id, kind: 'supplement', note: 'Bổ sung kế hoạch khắc phục hạn chế', due: '2024-01-15', round: 1, office: 'Văn phòng' }]);
     expect(byCode.get('1.2')?.appraisedDocuments).toEqual([expect.objectContaining({ path: rejectedPath, decision: 'rejected', documentId: expect.any(String) as unknown as string })]);
     expect(byCode.get('1.3')?.requests.map((r) => [r.id, r.office])).toEqual([[r13.id, 'Phòng Tổ chức cán bộ, Văn phòng']]);
+    // The rejected document no longer counts: a structured problem on 1.2, its slot unfilled.
+    const u12 = byCode.get('1.2');
+    expect(u12?.problems.filter((p) => p.kind === 'appraisal-rejected')).toEqual([
+      expect.objectContaining({ kind: 'appraisal-rejected', params: { relPath: 'KH khac phuc.pdf', note: 'Không phải kế hoạch khắc phục' } }),
+    ]);
+    expect(u12?.slots.reduce((n, s) => n + s.valid, 0)).toBe(0);
+    expect(u12?.status).not.toBe('complete');
+    // The reminder lists the rejected document and the open requests with the appraiser's deadline.
+    const reminders = json<RemindersJson>('remind', ws);
+    const owed = reminders.offices.flatMap((o) => o.items.map((x) => ({ office: o.office, ...x })));
+    expect(owed.filter((x) => x.kind === 'appraisal-rejected')).toEqual([expect.objectContaining({ office: 'Văn phòng', code: '1.2', document: 'KH khac phuc.pdf', note: 'Không phải kế hoạch khắc phục' })]);
+    expect(owed.filter((x) => x.kind === 'appraisal-request').map((x) => [x.office, x.code, x.request, x.due, x.note]).sort()).toEqual(
+      [
+        ['Phòng Tổ chức cán bộ', '1.3', 'supplement', null, 'Bổ sung báo cáo kết quả tuyên truyền'],
+        ['Văn phòng', '1.2', 'supplement', '2024-01-15', 'Bổ sung kế hoạch khắc phục hạn chế'],
+        ['Văn phòng', '1.3', 'supplement', null, 'Bổ sung báo cáo kết quả tuyên truyền'],
+      ],
+    );
     expect(status.summary).toMatchObject({ appraisedScore: 1.5, openRequests: 2 });
 
     // Unit: new evidence linked to the two requested criteria, then a supplement named by its đợt.
@@ -175,6 +197,9 @@ describe('the appraisal round trip by files (CLI)', () => {
     const after = json<StatusJson>('status', ws);
     expect(after.summary.openRequests).toBe(0);
     expect(after.criteria.find((c) => c.code === '1.2')?.requests).toEqual([]);
+    // The rejected document still does not count; the supplement's document is not rejected.
+    const after12 = after.criteria.find((c) => c.code === '1.2');
+    expect(after12?.problems.filter((p) => p.kind === 'appraisal-rejected').map((p) => p.params.relPath)).toEqual(['KH khac phuc.pdf']);
 
     // Appraiser: the supplement opens on top of round 1 and shows both requests answered by its files.
     const opened2 = json<AppraisalOpenJson>('appraisal', 'open', supplement, aws);

@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../../main/engine/packs/read-xlsx.js';
 import { getPack } from '../../main/engine/packs/library.js';
@@ -54,6 +55,11 @@ describe('reminders by batch', () => {
     reviewDocument(ws, path.join(root, 'plan-000.pdf'), '3.3', 'rejected', 'Không đúng năm đánh giá');
     assignDocument(ws, path.join(root, 'plan-001.pdf'), '7.4');
     reviewDocument(ws, path.join(root, 'plan-001.pdf'), '7.4', 'needs-supplement', 'Thiếu phụ lục số liệu');
+    // What a decisions import leaves (the import itself: appraisal-cli.test.ts): the appraiser
+    // rejected plan-001.pdf on 7.4 and asks for a supplement on 1.6 by 20/01/2024.
+    const sha = createHash('sha256').update(fs.readFileSync(path.join(root, 'plan-001.pdf'))).digest('hex');
+    ws.writer.appraisedDocuments.replaceAll([{ sha256: sha, code: '7.4', path: '7.4/7.4_01_plan-001.pdf', decision: 'rejected', note: 'Sai năm ban hành' }]);
+    ws.writer.appraisalTasks.upsert({ id: 'YC-1', code: '1.6', kind: 'supplement', note: 'Bổ sung quyết định kiện toàn', due: '2024-01-20', round: 1, requested_at: '2023-07-10T00:00:00.000Z', bundle_sha256: '0'.repeat(64) });
     out = tempDir('remind-out');
   });
 
@@ -73,8 +79,10 @@ describe('reminders by batch', () => {
     const vp = r3.offices.find((o) => o.office === 'Văn phòng Sở');
     expect(r3.offices.map((o) => o.office)).not.toContain('Văn phòng');
     expect(vp?.items.filter((x) => x.kind !== 'missing')).toEqual([
+      expect.objectContaining({ code: '1.6', kind: 'appraisal-request', request: 'supplement', document: null, note: 'Bổ sung quyết định kiện toàn', due: '2024-01-20', batch: 'Đợt 3', overdue: false }),
       expect.objectContaining({ code: '3.3', kind: 'rejected', document: 'plan-000.pdf', note: 'Không đúng năm đánh giá', batch: 'Đợt 3', overdue: false }),
       expect.objectContaining({ code: '7.4', kind: 'needs-supplement', document: 'plan-001.pdf', note: 'Thiếu phụ lục số liệu', batch: 'Đợt 3' }),
+      expect.objectContaining({ code: '7.4', kind: 'appraisal-rejected', document: 'plan-001.pdf', note: 'Sai năm ban hành', batch: 'Đợt 3' }),
     ]);
     expect(vp?.items.filter((x) => x.kind === 'missing').map((x) => x.code)).toEqual(['1.6', '3.3', '5.3', '5.3', '7.4', '7.7']);
     // By label, folded; by office, folded and by alias.
@@ -108,6 +116,12 @@ describe('reminders by batch', () => {
       'Kính gửi: Văn phòng Sở.',
       'Không đúng năm đánh giá',
       'Thiếu phụ lục số liệu',
+      // The appraiser's rejection and request, with its deadline, dd/mm/yyyy.
+      'Sở Nội vụ không chấp nhận: Sai năm ban hành',
+      'Bổ sung tài liệu theo yêu cầu thẩm định',
+      '20/01/2024',
+      // The batch's deadline in the opening paragraph and in the closing one.
+      '(hạn 15/11/2023)',
       'trước ngày 15/11/2023',
       'Nơi nhận:',
       'NGƯỜI LẬP',
@@ -118,6 +132,8 @@ describe('reminders by batch', () => {
     expect(pages(pdf)).toBeGreaterThanOrEqual(r.offices);
     // No letter to "nobody": criteria without an office are in the list only.
     expect(text).not.toContain('Kính gửi: (chưa giao phòng chủ trì)');
+    // Each slot's due date, dd/mm/yyyy: 2.4's first slot (Đợt 1, overdue) in the letter to its office.
+    expect(text).toMatch(/Kính gửi: Phòng Tổ chức cán bộ Sở\.[^]*31\/03\/2023[^]*Còn thiếu \(đã có 0\/1\) \(quá hạn\)/);
     // The README's picture of a letter (first page at 60 dpi).
     execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, path.join(out, 'letter')]);
     expect(fs.statSync(path.join(out, 'letter.png')).size).toBeGreaterThan(5000);
@@ -162,6 +178,8 @@ describe('reminders by batch', () => {
     const tail = read.rows.slice(header + 1 + r.items).map((row) => [...new Set(row.cells.filter((c) => c !== null && c !== ''))]);
     expect(tail).toEqual([['Bình Định, ngày 15 tháng 07 năm 2023'], ['NGƯỜI LẬP', 'THỦ TRƯỞNG ĐƠN VỊ'], ['(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)']]);
     expect(rows).toContainEqual(['Văn phòng Sở', 'Đợt 3', '', '3.3', expect.any(String), '', 'Bị trả lại', 'plan-000.pdf', 'Không đúng năm đánh giá']);
+    expect(rows).toContainEqual(['Văn phòng Sở', 'Đợt 3', new Date(Date.UTC(2024, 0, 20)), '1.6', expect.any(String), 'Bổ sung tài liệu theo yêu cầu thẩm định', 'Sở Nội vụ yêu cầu', '', 'Bổ sung quyết định kiện toàn']);
+    expect(rows).toContainEqual(['Văn phòng Sở', 'Đợt 3', '', '7.4', expect.any(String), '', 'Sở Nội vụ không chấp nhận', 'plan-001.pdf', 'Sai năm ban hành']);
     const dated = rows.find((c) => c[3] === '2.4');
     expect(dated?.[2]).toEqual(new Date(Date.UTC(2023, 2, 31)));
     // The list keeps the criteria no office was given (7.10 in this pack).

@@ -1,9 +1,11 @@
 // Whether one linked document counts as evidence for one slot, and the problems it carries.
 // Evidence outside the assessment year, late against the slot's due date, without a known date
 // where the slot has a year or due-date gate (undated: it waits for a person to confirm the date),
-// unreadable, rejected or needing a supplement does not count; an unsigned born-digital document or a scan without text
+// unreadable, rejected or needing a supplement, or rejected by the appraiser (decisions imported)
+// does not count; an unsigned born-digital document or a scan without text
 // is flagged but still counts (the appraiser decides).
 import type { CriterionProblem, ProblemParams, ReviewStatus, SignatureJson } from '../../../shared/types.js';
+import type { AppraisalVerdict } from './appraisal-rejections.js';
 
 export interface EvidenceFacts {
   id: string;
@@ -32,7 +34,7 @@ export function vnDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export function checkEvidence(doc: EvidenceFacts, year: number | null, due: string | null): EvidenceVerdict {
+export function checkEvidence(doc: EvidenceFacts, year: number | null, due: string | null, appraisal: AppraisalVerdict | null = null): EvidenceVerdict {
   const problems: CriterionProblem[] = [];
   const problem = (kind: CriterionProblem['kind'], message: string, params: ProblemParams = {}): void => {
     problems.push({ kind, documentId: doc.id, message: `${doc.relPath}: ${message}`, params: { relPath: doc.relPath, ...params } });
@@ -61,6 +63,10 @@ export function checkEvidence(doc: EvidenceFacts, year: number | null, due: stri
   }
   if (doc.review === 'needs-supplement') {
     problem('needs-supplement', `a reviewer asked for a supplement${doc.note ? `: ${doc.note}` : ''}`, doc.note ? { note: doc.note } : {});
+    counts = false;
+  }
+  if (appraisal?.decision === 'rejected') {
+    problem('appraisal-rejected', `rejected by the appraiser${appraisal.note ? `: ${appraisal.note}` : ''}`, appraisal.note ? { note: appraisal.note } : {});
     counts = false;
   }
   if (!doc.errorKind && doc.kind === 'pdf') {

@@ -8,6 +8,7 @@ import type { ScoreRow } from '../db/stores/scores.js';
 import { duplicatesOf } from '../query/duplicates.js';
 import { kept } from '../query/kept.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { appraisalRejections, rejectionKey, type AppraisalRejections } from './appraisal-rejections.js';
 import { checkEvidence, vnDate, type EvidenceFacts } from './evidence-checks.js';
 
 /** A link with its decision and the facts of the document it links. */
@@ -38,6 +39,7 @@ interface Appraisal {
   scores: Map<string, { points: number; note: string | null }>;
   requests: Map<string, OpenRequestJson[]>;
   documents: Map<string, CriterionStatusJson['appraisedDocuments']>;
+  rejected: AppraisalRejections;
 }
 
 function appraisalOf(ws: Workspace, responsible: Map<string, string | null>): Appraisal {
@@ -52,7 +54,7 @@ function appraisalOf(ws: Workspace, responsible: Map<string, string | null>): Ap
     const item = { documentId: ws.reader.documents.idsWithSha(d.sha256)[0] ?? null, path: d.path, decision: d.decision, note: d.note };
     documents.set(d.code, [...(documents.get(d.code) ?? []), item]);
   }
-  return { scores: ws.reader.appraisedScores.all(), requests, documents };
+  return { scores: ws.reader.appraisedScores.all(), requests, documents, rejected: appraisalRejections(ws) };
 }
 
 function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score: ScoreRow | undefined, appraisal: Appraisal): CriterionStatusJson {
@@ -65,7 +67,7 @@ function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score
     const slot = slotStatus.find((s) => s.id === l.slot_id) ?? slotStatus[0];
     if (!slot) continue;
     slot.documents.push(l.document_id);
-    const verdict = checkEvidence(facts(l), year, slot.due);
+    const verdict = checkEvidence(facts(l), year, slot.due, appraisal.rejected.get(rejectionKey(c.code, l.document_id)) ?? null);
     problems.push(...verdict.problems);
     if (verdict.counts) counted.set(slot.id, (counted.get(slot.id) ?? 0) + 1);
   }

@@ -63,12 +63,15 @@ function dateWords(iso: string): string {
 
 export function itemWhat(x: ReminderItemJson): string {
   if (x.kind === 'missing') return x.slot ?? 'Tài liệu kiểm chứng của tiêu chí';
+  if (x.kind === 'appraisal-request') return `${x.request === 'explain' ? 'Giải trình' : 'Bổ sung tài liệu'} theo yêu cầu thẩm định`;
   return `Tệp ${x.document ?? ''}`.trim();
 }
 
 export function itemState(x: ReminderItemJson): string {
   let s: string;
   if (x.kind === 'missing') s = x.need !== null && x.have !== null ? `Còn thiếu (đã có ${x.have}/${x.need})` : 'Chưa có tài liệu';
+  else if (x.kind === 'appraisal-rejected') s = 'Sở Nội vụ không chấp nhận';
+  else if (x.kind === 'appraisal-request') s = 'Sở Nội vụ yêu cầu';
   else s = x.kind === 'rejected' ? 'Bị trả lại' : 'Cần bổ sung';
   if (x.note) s += `: ${x.note}`;
   if (x.overdue) s += ' (quá hạn)';

@@ -1,7 +1,9 @@
 // Reminders by batch (đợt): per office of the registry, what it still owes up to and including the
 // chosen batch — evidence slots not yet filled (criterion, slot, due date) and documents that
-// arrived but were rejected or need a supplement (the reviewer's decisions). Earlier batches'
-// items stay in (they are overdue); later batches' items wait for their own reminder.
+// arrived but were rejected or need a supplement (the reviewer's decisions, and the appraiser's
+// rejections once decisions are imported), and the appraisal's open requests (with the
+// appraiser's deadline). Earlier batches' items stay in (they are overdue); later batches' items
+// wait for their own reminder.
 import type { ReminderItemJson, RemindersJson } from '../../../shared/api-values.js';
 import { foldForMatch, vietnameseCollator } from '../../../shared/vietnamese.js';
 import { computeStatus } from '../completeness/status.js';
@@ -69,9 +71,11 @@ export function buildReminders(ws: Workspace, options: RemindOptions = {}): Remi
     }
     const dues = c.slots.map((s) => s.due).filter((d): d is string => d !== null).sort();
     for (const p of c.problems) {
-      if (p.kind !== 'rejected' && p.kind !== 'needs-supplement') continue;
+      if (p.kind !== 'rejected' && p.kind !== 'needs-supplement' && p.kind !== 'appraisal-rejected') continue;
       item({ kind: p.kind, slot: null, have: null, need: null, due: dues[0] ?? null, document: p.params.relPath ?? p.documentId, note: p.params.note ?? null });
     }
+    // Open appraisal requests fall in the batch of the appraiser's deadline (the last when it is later).
+    for (const q of c.requests) item({ kind: 'appraisal-request', request: q.kind, slot: null, have: null, need: null, due: q.due, document: null, note: q.note });
     if (items.length === 0) continue;
     for (const office of officesOf(c.responsible, registry)) {
       const list = byOffice.get(office);

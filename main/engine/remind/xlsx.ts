@@ -38,7 +38,7 @@ export async function remindersXlsx(r: RemindersJson, createdAt: Date = new Date
   ws.autoFilter = { from: { row: head.number, column: 1 }, to: { row: head.number, column: REMIND_COLUMNS.length } };
   for (const o of r.offices) {
     for (const x of o.items) {
-      const row = ws.addRow([o.office, x.batch ?? '', isoToUtcDate(x.due), x.code, x.title, x.kind === 'missing' ? itemWhat(x) : '', itemState(x).replace(x.note ? `: ${x.note}` : '', ''), x.document ?? '', x.note ?? '']);
+      const row = ws.addRow([o.office, x.batch ?? '', isoToUtcDate(x.due), x.code, x.title, x.kind === 'missing' || x.kind === 'appraisal-request' ? itemWhat(x) : '', itemState(x).replace(x.note ? `: ${x.note}` : '', ''), x.document ?? '', x.note ?? '']);
       row.getCell(3).numFmt = 'dd/mm/yyyy';
       row.alignment = { wrapText: true, vertical: 'top' };
     }

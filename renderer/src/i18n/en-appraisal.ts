@@ -49,6 +49,8 @@ export const enAppraisal: Record<keyof typeof viAppraisal, string> = {
   'appr.decisionsFile': 'Decisions file (.json) from the Department of Home Affairs',
   'appr.import': 'Import',
   'appr.imported': 'Imported {scores} appraised scores; {open} requests open.',
+  'crit.appr.heading': 'Appraisal result (Sở Nội vụ)',
+  'crit.appr.due': 'due {due}',
   'dash.appraised': 'Appraised',
   'dash.openRequests': 'Open appraisal requests',
   'dash.requestsBadge': '{n} requests',

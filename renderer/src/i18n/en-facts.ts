@@ -9,6 +9,7 @@ export const enFacts: Record<keyof typeof viFacts, string> = {
   'problem.unreadable': '{relPath}: cannot be read ({errorKind})',
   'problem.rejected': '{relPath}: rejected by a reviewer',
   'problem.needs-supplement': '{relPath}: a reviewer asked for a supplement',
+  'problem.appraisal-rejected': '{relPath}: rejected by the appraiser (Sở Nội vụ)',
   'problem.no-evidence': '“{label}”: no valid evidence',
   'problem.no-evidence-some': '“{label}”: {valid} of {minCount} valid document(s)',
   'problem.signature-broken': '{relPath}: a digital signature does not match the content, or the file was changed after signing',

@@ -10,6 +10,8 @@ export const enOffices: Record<keyof typeof viOffices, string> = {
   'offices.item.missing': 'Missing',
   'offices.item.rejected': 'Rejected',
   'offices.item.needs-supplement': 'Needs a supplement',
+  'offices.item.appraisal-rejected': 'Rejected by the appraiser',
+  'offices.item.appraisal-request': 'Appraiser asks for an explanation or a supplement',
   'offices.item.have': '{have}/{need} so far',
   'offices.item.overdue': 'overdue',
   'offices.item.due': 'due {due}',

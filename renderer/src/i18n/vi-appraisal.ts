@@ -47,6 +47,8 @@ export const viAppraisal = {
   'appr.decisionsFile': 'Tệp kết quả thẩm định (.json) Sở Nội vụ gửi',
   'appr.import': 'Nhập kết quả',
   'appr.imported': 'Đã nhập {scores} điểm thẩm định; {open} yêu cầu chưa trả lời.',
+  'crit.appr.heading': 'Kết quả thẩm định của Sở Nội vụ',
+  'crit.appr.due': 'hạn {due}',
   'dash.appraised': 'Điểm thẩm định',
   'dash.openRequests': 'Yêu cầu giải trình, bổ sung chưa trả lời',
   'dash.requestsBadge': '{n} yêu cầu',

@@ -8,6 +8,7 @@ export const viFacts = {
   'problem.unreadable': '{relPath}: không đọc được tệp ({errorKind})',
   'problem.rejected': '{relPath}: người duyệt đánh giá không đạt',
   'problem.needs-supplement': '{relPath}: người duyệt yêu cầu bổ sung',
+  'problem.appraisal-rejected': '{relPath}: Sở Nội vụ thẩm định không chấp nhận',
   'problem.no-evidence': '«{label}»: chưa có tài liệu hợp lệ',
   'problem.no-evidence-some': '«{label}»: mới có {valid}/{minCount} tài liệu hợp lệ',
   'problem.signature-broken': '{relPath}: chữ ký số không khớp với nội dung, hoặc tệp bị sửa sau khi ký',

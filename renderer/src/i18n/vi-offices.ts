@@ -8,6 +8,8 @@ export const viOffices = {
   'offices.item.missing': 'Còn thiếu',
   'offices.item.rejected': 'Bị trả lại',
   'offices.item.needs-supplement': 'Cần bổ sung',
+  'offices.item.appraisal-rejected': 'Sở Nội vụ không chấp nhận',
+  'offices.item.appraisal-request': 'Sở Nội vụ yêu cầu giải trình, bổ sung',
   'offices.item.have': 'đã có {have}/{need}',
   'offices.item.overdue': 'quá hạn',
   'offices.item.due': 'hạn {due}',

@@ -12,6 +12,7 @@ import { useApp, useLoad } from '../state.js';
 import { formatDate, formatNumber, vietnameseCollator } from '../format.js';
 import { parsePoints } from '../../../shared/parse-input.js';
 import { FieldError } from '../components/field-error.js';
+import { CriterionAppraisal } from '../components/criterion-appraisal.js';
 
 const DRAG_TYPE = 'application/x-kiemchung-doc';
 
@@ -137,6 +138,7 @@ export function CriterionScreen({ code }: { code: string }) {
           </ul>
         </section>
       )}
+      {status && <CriterionAppraisal status={status} />}
       {status && status.problems.length > 0 && (
         <section>
           <h3>{t('crit.problems')}</h3>

@@ -140,7 +140,7 @@ export function OfficesScreen() {
                 <div className="small">
                   <strong className={it.kind === 'missing' ? undefined : 'error-text'}>{t(`offices.item.${it.kind}`)}</strong>
                   {': '}
-                  {it.kind === 'missing' ? (it.slot ?? t('offices.item.noSlot')) : <code>{it.document}</code>}
+                  {it.kind === 'missing' ? (it.slot ?? t('offices.item.noSlot')) : it.document !== null && <code>{it.document}</code>}
                   {it.kind === 'missing' && it.have !== null && it.need !== null && <span className="muted"> · {t('offices.item.have', { have: it.have, need: it.need })}</span>}
                   {it.note && <span> · {it.note}</span>}
                   {it.due && <span className="muted"> · {t('offices.item.due', { due: formatDate(it.due) })}</span>}
