@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentJson, StatusJson } from '../../shared/types.js';
 import { SEEDS, tempDir } from '../helpers/corpus.js';
-import { apiCall, cli, launchBrowser, screenshot, startApp, type App } from './harness.js';
+import { apiCall, type App, cli, openAppPage, scannedWorkspace, screenshot, startApp } from './harness.js';
 
 let app: App;
 let browser: Browser;
@@ -23,15 +23,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(evidence, '1.1'), { recursive: true });
   fs.copyFileSync(path.join(SEEDS, 'plan-003.pdf'), path.join(evidence, '1.1', 'd07.pdf'));
   app = await startApp();
-  cli('init', wsDir, '--pack', 'tra-vinh-so-y-te-2023', '--year', '2023', '--json');
-  cli('folder', 'add', wsDir, evidence, '--json');
-  cli('scan', wsDir, '--no-ocr', '--json');
-  const opened = await fetch(`${app.origin}/api/workspace:open`, { method: 'POST', body: JSON.stringify({ dir: wsDir }), headers: { 'X-Kiemchung-Token': app.token } });
-  expect(((await opened.json()) as { ok: boolean }).ok).toBe(true);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(app.url);
+  scannedWorkspace(wsDir, evidence);
+  ({ browser, page } = await openAppPage(app, wsDir, pageErrors));
 }, 180_000);
 
 afterAll(async () => {

@@ -105,3 +105,20 @@ export async function apiCall<T>(app: App, name: string, args: unknown = {}): Pr
   if (!r.ok) throw new Error(`${name}: ${r.error.kind}: ${r.error.message}`);
   return r.value;
 }
+
+/** A Trà Vinh 2023 workspace at `wsDir` over `evidence`, scanned without OCR, made with the CLI as a clerk would. */
+export function scannedWorkspace(wsDir: string, evidence: string): void {
+  cli('init', wsDir, '--pack', 'tra-vinh-so-y-te-2023', '--year', '2023', '--json');
+  cli('folder', 'add', wsDir, evidence, '--json');
+  cli('scan', wsDir, '--no-ocr', '--json');
+}
+
+/** Opens `wsDir` in the app and a 1366×768 page on it; the page's uncaught errors go into `pageErrors`. */
+export async function openAppPage(app: App, wsDir: string, pageErrors: string[]): Promise<{ browser: Browser; page: Page }> {
+  await apiCall(app, 'workspace:open', { dir: wsDir });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(app.url);
+  return { browser, page };
+}

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentJson } from '../../shared/types.js';
 import { REAL, tempDir } from '../helpers/corpus.js';
-import { cli, launchBrowser, screenshot, startApp, type App } from './harness.js';
+import { type App, cli, openAppPage, scannedWorkspace, screenshot, startApp } from './harness.js';
 
 const FILES = { scan: 'hg-1940-QD-UBND-scan.pdf', text: 'lc-3686-UBND-XD-signed.pdf', ccitt: 'kg-1942-KH-SYT.pdf', encrypted: 'rb-encrypted-aes128-password.pdf' } as const;
 
@@ -24,16 +24,9 @@ beforeAll(async () => {
   fs.mkdirSync(evidence, { recursive: true });
   for (const f of Object.values(FILES)) fs.copyFileSync(path.join(REAL, f), path.join(evidence, f));
   app = await startApp();
-  cli('init', wsDir, '--pack', 'tra-vinh-so-y-te-2023', '--year', '2023', '--json');
-  cli('folder', 'add', wsDir, evidence, '--json');
-  cli('scan', wsDir, '--no-ocr', '--json');
+  scannedWorkspace(wsDir, evidence);
   docs = cli<DocumentJson[]>('docs', wsDir, '--json');
-  const opened = await fetch(`${app.origin}/api/workspace:open`, { method: 'POST', body: JSON.stringify({ dir: wsDir }), headers: { 'X-Kiemchung-Token': app.token } });
-  expect(((await opened.json()) as { ok: boolean }).ok).toBe(true);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(app.url);
+  ({ browser, page } = await openAppPage(app, wsDir, pageErrors));
 }, 180_000);
 
 afterAll(async () => {
