@@ -163,6 +163,39 @@ describe('slots, crops and votes', () => {
     expect(plan.month).toBeNull();
   });
 
+  it('finds the gaps inside glued words, past a last letter that swallowed the handwriting, and a code split in two', () => {
+    // Tesseract's boxes on dev/kg-02 and dev/bca-996: "tháng"'s "g" runs over the handwritten
+    // month, "sá:"'s colon over the number; the "/UBND-" "KSTTHC" code of dev/pt-4532.
+    const wide = (w: ReturnType<typeof word>, last: number) => {
+      const sym = w.symbols[w.symbols.length - 1];
+      if (sym) sym.bbox.x1 = last;
+      w.bbox.x1 = last;
+      return w;
+    };
+    const plan = planSlots(
+      page([
+        [word('sá:ổ', 457, 617), word('/UBND-', 633, 800), word('KSTTHC', 810, 1000), word('Giang,', 1465, 1603), wide(word('ngày', 1625, 1730), 1800), word('tháng', 1816, 1940), word('2', 1960, 1981, 80, 160), word('hăm', 2005, 2090), word('2018', 2110, 2212)],
+      ]),
+    );
+    const at = (k: string) => plan.slots.find((s) => s.kind === k)?.box;
+    // "sá:" is four letters wide at 40 px each: the number starts after its colon, not after "ổ".
+    expect(at('number')?.x0).toBeLessThan(600);
+    expect(at('number')?.x1).toBeLessThanOrEqual(633);
+    // "y" is clipped to a letter's width: the day gap starts near 1730, not at 1800.
+    expect(at('day')?.x0).toBeLessThan(1760);
+    // The "2" is twice the year's height: handwriting OCR misread, so the month is a slot.
+    expect(plan.month).toBeNull();
+    expect(at('month')).toBeDefined();
+    expect(plan.year).toBe(2018);
+  });
+
+  it('reads the first place-date line even when its year is misread, without making a year of it', () => {
+    const plan = planSlots(page([[word('Thọ,', 1288, 1377), word('ngày', 1400, 1507), word('tháng', 1607, 1732), word('12', 1751, 1799), word('năm', 1816, 1906), word('201J', 1925, 2031)]]));
+    expect(plan.year).toBeNull();
+    expect(plan.month).toBe(12);
+    expect(plan.slots.map((s) => s.kind)).toEqual(['day']);
+  });
+
   it('a citation in the body ("ngày 18/6/2018") and a line without "Số" give no slot', () => {
     const plan = planSlots(page([[word('Chỉ', 740, 821), word('thị', 836, 896), word('số', 916, 964), word('16/CT-TTg', 986, 1244), word('ngày', 1260, 1367), word('18/6/2018', 1389, 1614)]]));
     expect(plan.slots).toEqual([]);

@@ -53,21 +53,6 @@ function wordsOfLines(page: Tesseract.Page): WordLike[][] {
   return out;
 }
 
-/** The x where the first `n` letters of a word end: its symbol box, else a share of its width. */
-function endOfPrefix(w: WordLike, n: number): number {
-  const sym = w.symbols[n - 1];
-  if (w.symbols.length === [...w.text].length && sym) return sym.bbox.x1;
-  const chars = Math.max(1, [...w.text].length);
-  return Math.round(w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * Math.min(n, chars)) / chars);
-}
-
-function startOfChar(w: WordLike, index: number): number {
-  const sym = w.symbols[index];
-  if (w.symbols.length === [...w.text].length && sym) return sym.bbox.x0;
-  const chars = Math.max(1, [...w.text].length);
-  return Math.round(w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * index) / chars);
-}
-
 /** Height of printed text on a line: the median of its words' boxes. */
 function lineHeight(words: readonly WordLike[]): number {
   const hs = words.map((w) => w.bbox.y1 - w.bbox.y0).sort((a, b) => a - b);
@@ -75,82 +60,165 @@ function lineHeight(words: readonly WordLike[]): number {
 }
 
 /**
+ * A line as one string of characters with the x span of each. OCR glues handwriting to the
+ * printed anchors ("ngày@ổ", "thánglOhăm", "Số:£‡54/CTPH-…") or splits a code ("/UBND-" "KSTTHC"):
+ * searching the line's characters instead of its words finds the anchors either way. Each
+ * character's span is its symbol box when Tesseract gave one per letter, else a share of its
+ * word's width; a space joins two words and spans the gap between them.
+ */
+interface LineChars {
+  /** foldForMatch of the line, one character per character of the line. */
+  key: string;
+  /** The line's characters as read (for case: the form's "Số" is capitalised). */
+  raw: string[];
+  x0: number[];
+  x1: number[];
+  /** Index of the word each character belongs to (-1 for the joining spaces). */
+  word: number[];
+}
+
+function charsOf(words: readonly WordLike[]): LineChars {
+  const out: LineChars = { key: '', raw: [], x0: [], x1: [], word: [] };
+  // Tesseract gives the handwriting glued to an anchor to the anchor's last letter ("ngày" whose
+  // "y" spans 70 px, "tháng" whose "g" runs over the handwritten month): a letter far wider than
+  // the line's letters ends where a letter would.
+  const widths = words.flatMap((w) => w.symbols.map((sym) => sym.bbox.x1 - sym.bbox.x0)).sort((a, b) => a - b);
+  const letter = widths[Math.floor(widths.length / 2)] ?? 0;
+  words.forEach((w, wi) => {
+    const chars = [...w.text];
+    if (wi > 0) {
+      const prev = words[wi - 1] as WordLike;
+      out.key += ' ';
+      out.raw.push(' ');
+      out.x0.push(prev.bbox.x1);
+      out.x1.push(Math.max(prev.bbox.x1, w.bbox.x0));
+      out.word.push(-1);
+    }
+    const bySymbol = w.symbols.length === chars.length;
+    chars.forEach((ch, i) => {
+      const folded = foldForMatch(ch);
+      // One key character per character: a letter whose fold is longer or empty keeps itself.
+      out.key += [...folded].length === 1 ? folded : ch.toLowerCase().slice(0, 1) || '?';
+      out.raw.push(ch);
+      const sym = bySymbol ? w.symbols[i] : undefined;
+      const n = Math.max(1, chars.length);
+      out.x0.push(sym ? sym.bbox.x0 : Math.round(w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * i) / n));
+      const x1 = sym ? sym.bbox.x1 : Math.round(w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * (i + 1)) / n);
+      const x0 = out.x0[out.x0.length - 1] as number;
+      out.x1.push(sym && letter > 0 && x1 - x0 > 1.7 * letter ? Math.round(x0 + 1.2 * letter) : x1);
+      out.word.push(wi);
+    });
+  });
+  return out;
+}
+
+/** The middle of a line's print: the median of its words' middles (a glued word holding
+ * handwriting is taller than print and would pull a mean). */
+function lineMiddle(words: readonly WordLike[]): number {
+  const ms = words.map((w) => (w.bbox.y0 + w.bbox.y1) / 2).sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)] ?? 0;
+}
+
+/**
  * The band a handwritten gap occupies: handwriting rises above the printed line and is taller,
  * so the box reaches up most of a line height and down a little.
  */
 function gapBox(x0: number, x1: number, words: readonly WordLike[], h: number): Box | null {
-  if (x1 - x0 < h * 0.4) return null;
-  const y0 = Math.min(...words.map((w) => w.bbox.y0));
-  const y1 = Math.max(...words.map((w) => w.bbox.y1));
-  const mid = (y0 + y1) / 2;
+  if (x1 - x0 < h * 0.4 || words.length === 0) return null;
+  const mid = lineMiddle(words);
   return { x0: Math.round(x0 + h * 0.08), y0: Math.round(mid - h * 1.25), x1: Math.round(x1 - h * 0.08), y1: Math.round(mid + h * 0.85) };
 }
 
-// "Số:", "So:", OCR's "S6:", "Sé:"; glued to what follows ("Số:{24,2", "Số;////QĐ-UBND").
-const SO = /^s[o6e](?![a-z])[:;.]?/;
-// The printed code that ends the number: "/KH-UBND", "/2026/QĐ-CT", "/SYT-NVY".
-const CODE = /\/(?:\d{4}\/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9&]*(?:[-–][\p{Lu}Đ0-9&]+)+\.?$/u;
+// "Số:", "So:", OCR's "S6:", "Sé:", "sá:"; at the start of a word, not inside one ("Hồ sơ", "số
+// liệu" have no code after them, which is checked below).
+const SO = /(?:^| )(s[o6ea])(?![a-z])[:;.]?/g;
+// The slash that opens the printed code: "/KH-UBND", "/2026/QĐ-CT", "/SYT-NVY", "/CTPH-LĐLĐ-SVH,TT,DL".
+const CODE_AT = /^\/\s?(?:(?:19|20)\d\d\/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9&]*(?:\s?[-–]\s?[\p{Lu}Đ0-9&,]+)+/u;
 
 function numberSlot(lines: readonly WordLike[][]): Slot | null {
   for (const words of lines) {
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as WordLike;
-      const so = SO.exec(foldForMatch(w.text));
+    const lc = charsOf(words);
+    for (const so of lc.key.matchAll(SO)) {
+      const at = (so.index ?? 0) + (so[0].startsWith(' ') ? 1 : 0);
+      const end = at + so[0].trim().length;
       // The form's "Số:" is capitalised or has its colon; "số 1915/QĐ-SYT" in a citation has neither.
-      if (!so || !(/^S/.test(w.text) || /[:;]/.test(so[0]))) continue;
-      // The code may be glued to "Số" or be one of the next three words.
-      const rest = words.slice(i, i + 4);
-      const h = lineHeight(words);
-      for (let k = 0; k < rest.length; k++) {
-        const cw = rest[k] as WordLike;
-        const text = k === 0 ? cw.text.slice(so[0].length) : cw.text;
-        const m = CODE.exec(text);
-        if (!m) continue;
-        const slash = [...cw.text].length - [...text].length + [...text.slice(0, m.index)].length;
-        const start = endOfPrefix(w, so[0].length);
-        const end = startOfChar(cw, slash);
-        const box = gapBox(start, end, rest.slice(0, k + 1), h);
-        return box ? { kind: 'number', box } : null;
+      if (!(lc.raw[at] === 'S' || /[:;]/.test(so[0]))) continue;
+      // The code's slash within a short reach: handwriting between (glued or not) is up to ~12
+      // characters of OCR noise; a citation's code comes right after "số" with nothing between.
+      const rawLine = lc.raw.join('');
+      for (let k = end; k < Math.min(lc.key.length, end + 16); k++) {
+        if (lc.raw[k] !== '/' || !CODE_AT.test(rawLine.slice(k))) continue;
+        const h = lineHeight(words);
+        const box = gapBox(lc.x1[end - 1] as number, lc.x0[k] as number, words, h);
+        if (box) return { kind: 'number', box };
+        break;
       }
     }
   }
   return null;
 }
 
+// The place-date line: "<place>, ngày __ tháng __ năm 2019" with OCR's spellings of the anchors.
+const NGAY = /ng[aà]y|ngav|ngy/g;
+const THANG = /th[a4d]n?g|thang/;
+// "năm", OCR's "nam", "năn", "nărn", and "hăm" when handwriting touches its "n".
+const NAM = /[nh][aăe](?:m|n|rn)/;
+
 function placeDateSlots(lines: readonly WordLike[][]): { slots: Slot[]; month: number | null; year: number | null } | null {
   for (const words of lines) {
-    const keys = words.map((w) => foldForMatch(w.text));
-    for (let i = 0; i < words.length; i++) {
-      if (!(keys[i] ?? '').startsWith('ngay')) continue;
-      // The form's line follows the place ("Hà Giang, ngày"); a citation ("Căn cứ Luật … ngày 14
-      // tháng 6 năm 2019") does not, and its printed month and year must not date the document.
-      if (!/,$/.test(words[i - 1]?.text ?? '')) continue;
-      const t = keys.findIndex((k, j) => j > i && j <= i + 3 && /^th[a4]ng/.test(k));
-      if (t < 0) continue;
-      const n = keys.findIndex((k, j) => j > t && j <= t + 3 && /^n[aă](m|rn)/.test(k));
-      if (n < 0) continue;
-      const yearText = (keys[n + 1] ?? '').replace(/[^0-9]/g, '');
-      const year = /^(19|20)\d\d$/.test(yearText) ? Number(yearText) : null;
-      // Only the form's line, with a year: a citation ("ngày 18/6/2018") has no "tháng".
-      if (year === null) continue;
+    const lc = charsOf(words);
+    for (const ng of lc.key.matchAll(NGAY)) {
+      const i = ng.index ?? 0;
+      // The form's line follows the place ("Hà Giang, ngày", "Hà Nội. ngày"); a citation ("Căn cứ
+      // Luật … ngày 14 tháng 6 năm 2019") does not, and its printed month and year must not date
+      // the document.
+      if (!/[,.]\s?$/.test(lc.key.slice(Math.max(0, i - 2), i))) continue;
+      const afterDay = i + ng[0].length;
+      const rest = lc.key.slice(afterDay, afterDay + 40);
+      const t = THANG.exec(rest);
+      if (!t) continue;
+      const tAt = afterDay + t.index;
+      const afterMonth = tAt + t[0].length;
+      const rest2 = lc.key.slice(afterMonth, afterMonth + 30);
+      // The year closes the line: "năm 2019", "năm:2023", OCR's "nam2017".
+      const y = new RegExp(`(${NAM.source})\\W{0,2}(\\d{4})?`).exec(rest2);
+      if (!y) continue;
+      const nAt = afterMonth + y.index;
+      // The first place-date line is the document's, even when its year is misread ("201J"):
+      // its slots are read, but without a year no date is made of them.
+      const year = y[2] && /^(19|20)\d\d$/.test(y[2]) ? Number(y[2]) : null;
       const h = lineHeight(words);
       const slots: Slot[] = [];
-      const ngay = words[i] as WordLike;
-      const thang = words[t] as WordLike;
-      const nam = words[n] as WordLike;
-      const day = gapBox(endOfPrefix(ngay, 4), thang.bbox.x0, words.slice(i, t + 1), h);
+      const day = gapBox(lc.x1[afterDay - 1] as number, lc.x0[tAt] as number, words, h);
       if (day) slots.push({ kind: 'day', box: day });
-      const between = keys.slice(t + 1, n).join(' ');
-      const printedMonth = /^\d{1,2}$/.test(between) ? Number(between) : null;
-      const month: number | null = printedMonth !== null && printedMonth >= 1 && printedMonth <= 12 ? printedMonth : null;
+      const month = printedMonth(words, lc, afterMonth, nAt, year);
       if (month === null) {
-        const gap = gapBox(endOfPrefix(thang, 5), nam.bbox.x0, words.slice(t, n + 1), h);
+        const gap = gapBox(lc.x1[afterMonth - 1] as number, lc.x0[nAt] as number, words, h);
         if (gap) slots.push({ kind: 'month', box: gap });
       }
       return { slots, month, year };
     }
   }
   return null;
+}
+
+/**
+ * The month between "tháng" and "năm" when it is printed: one word of one or two digits, no
+ * taller than the printed year beside it (a handwritten month rises above the line; OCR reads a
+ * handwritten 3 as "2" as readily as a printed 4). Else null: the month is a slot to read.
+ */
+function printedMonth(words: readonly WordLike[], lc: LineChars, from: number, to: number, year: number | null): number | null {
+  const between = lc.key.slice(from, to).trim();
+  if (!/^\d{1,2}$/.test(between)) return null;
+  const month = Number(between);
+  if (month < 1 || month > 12) return null;
+  const wi = lc.word.slice(from, to).find((i) => i >= 0);
+  const w = wi === undefined ? undefined : words[wi];
+  const yw = year === null ? undefined : words.find((x) => x.text.includes(String(year)));
+  if (!w || !yw) return month;
+  const hm = w.bbox.y1 - w.bbox.y0;
+  const hy = yw.bbox.y1 - yw.bbox.y0;
+  return hm <= hy * 1.3 ? month : null;
 }
 
 /** Where the handwritten number and day are, from the header pass's word boxes. */

@@ -10,6 +10,14 @@ import type { TesseractEngine } from './tesseract-engine.js';
 /** The most digits a slot holds: a day or month has two, a number rarely more than five. */
 export const MAX_DIGITS: Record<SlotKind, number> = { number: 5, day: 2, month: 2 };
 
+/** Readings no date can hold (a day of 88, a month of 40) are refused, not passed on. */
+const LARGEST: Partial<Record<SlotKind, number>> = { day: 31, month: 12 };
+
+function possible(kind: SlotKind, digits: string): boolean {
+  const max = LARGEST[kind];
+  return max === undefined || (Number(digits) >= 1 && Number(digits) <= max);
+}
+
 /** The model's reading as the slot reading header-of.ts weighs: one reader, so support 1. */
 export function slotReading(r: DigitReading): SlotReading | null {
   return r.digits ? { digits: r.digits, support: 1, confidence: Math.round(r.confidence * 100) } : null;
@@ -21,7 +29,7 @@ export function readHandwriting(_engine: TesseractEngine | null, page: Tesseract
   const out: HandwrittenReading = { printedMonth: plan.month, year: plan.year };
   for (const slot of plan.slots) {
     const r = slotReading(readDigits(cleanCrop(rgba, slot.box), { pad: PAD, maxDigits: MAX_DIGITS[slot.kind] }));
-    if (r) out[slot.kind] = r;
+    if (r && possible(slot.kind, r.digits)) out[slot.kind] = r;
   }
   return Promise.resolve(out);
 }

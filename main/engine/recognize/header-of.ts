@@ -107,7 +107,10 @@ function scorePage(header: HeaderValues, pageDigits: string, slot: SlotReading |
 
 /** The printed code of the "Số: ___/KH-UBND" line, when the page OCR read it. */
 function printedNumberCode(text: string): string | null {
-  const m = /(?:^|\s)S[ốoô6é][:;.]?[^/\n]{0,12}\/((?:\d{4}\/)?[\p{Lu}Đ][\p{Lu}Đ0-9&]*(?:[-–][\p{Lu}Đ0-9&]+)+)/u.exec(text);
+  // Segments start with a capital and may hold small letters ("QĐ-TTg", "TTg-CĐS") and, in a
+  // joint document's code, commas ("CTPH-LĐLĐ-SVH,TT,DL").
+  const seg = '[\\p{Lu}Đ][\\p{L}0-9&]*(?:,[\\p{Lu}Đ][\\p{L}0-9&]*)*';
+  const m = new RegExp(`(?:^|\\s)S[ốoô6éá][:;.]?[^/\\n]{0,12}\\/((?:\\d{4}\\/)?${seg}(?:[-–]${seg})+)`, 'u').exec(text);
   return m?.[1]?.replace(/–/g, '-') ?? null;
 }
 
