@@ -13,7 +13,7 @@ const engine = new TesseractEngine();
 for (const sub of ['dev', 'real', 'seeds']) {
   const dir = path.join(CORPUS, sub);
   const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')) as { file: string; scanned?: boolean }[];
-  for (const e of truth.filter((t) => t.scanned === true)) {
+  for (const e of truth.filter((t) => t.scanned === true || /mojibake/.test(String((t as { textLayerKind?: string }).textLayerKind)))) {
     const key = `${sub}__${e.file}`;
     if (fs.existsSync(path.join(OUT, `${key}.json`))) continue;
     const data = new Uint8Array(fs.readFileSync(path.join(dir, e.file)));

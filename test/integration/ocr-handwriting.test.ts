@@ -57,6 +57,33 @@ function scan(text: string, hw?: HandwrittenReading): ContentRow {
 
 const read = (digits: string, support = 1, confidence = 90) => ({ digits, support, confidence });
 
+describe('born-digital pages with a mojibake text layer, read by OCR', () => {
+  // real/lc-466-PC-VPUBND.pdf: the layer (pdftotext) and the header pass's OCR of the same page.
+  const layer = ['UBND 7ӌ1+ LÀO CAI', '&Ӝ1* HOÀ XÃ +Ӝ, &+Ӫ 1*+Ƭ$ 9,ӊ7 NAM', '6ӕ 466 /PC-VPUBND', 'Lào Cai, ngày 12 tháng 5 QăP 2026', '9Ă1 PHÒNG'].join('\n');
+  const ocr = [
+    'UBND TỈNH LÀO CAI CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'VĂN PHÒNG Độc lập - Tự do - Hạnh phúc',
+    'Số: 466. /PC-VPUBND Lào Cai, ngày 12 tháng 5: năm 2026',
+    'PHIẾU CHUYỀN',
+  ].join('\n');
+  const row = (layerText: string): ContentRow => ({ ...scan(ocr), text_quality: 'mojibake', text_layer: 1, header_text: layerText });
+
+  it('takes the number and date the OCR read when the layer holds the same digits', () => {
+    const h = headerOf(row(layer), 'd11.pdf');
+    expect(h.number).toBe('466/PC-VPUBND');
+    expect(h.date).toBe('2026-05-12');
+    expect(h.fields.number?.confidence).toBeGreaterThanOrEqual(0.85);
+    expect(h.fields.date?.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('gives them no extra trust when the layer says other digits', () => {
+    const h = headerOf(row(layer.replace('466', '468').replace('ngày 12', 'ngày 13')), 'd11.pdf');
+    // Page OCR digits alone stay a suggestion for the number; the printed date keeps its own 0.65.
+    expect(h.number).toBeNull();
+    expect(h.fields.date?.confidence).toBeLessThan(0.85);
+  });
+});
+
 describe('handwritten date', () => {
   it('the page OCR leaves the date blank; a clear day reading completes it with the printed month and year', () => {
     expect(headerOf(scan(HEADER), 'ke-hoach.pdf').date).toBeNull();

@@ -18,6 +18,13 @@ function possible(kind: SlotKind, digits: string): boolean {
   return max === undefined || (Number(digits) >= 1 && Number(digits) <= max);
 }
 
+const ALL = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+/** What each position of a day or month can hold: "0"-"3" then any for a day, "0"-"1" for a month. */
+const POSITIONS: Partial<Record<SlotKind, (position: number, count: number) => readonly number[] | null>> = {
+  day: (i, n) => (n === 2 && i === 0 ? [0, 1, 2, 3] : n === 1 ? ALL.slice(1) : null),
+  month: (i, n) => (n === 2 && i === 0 ? [0, 1] : n === 1 ? ALL.slice(1) : null),
+};
+
 /** The model's reading as the slot reading header-of.ts weighs: one reader, so support 1. */
 export function slotReading(r: DigitReading): SlotReading | null {
   return r.digits ? { digits: r.digits, support: 1, confidence: Math.round(r.confidence * 100) } : null;
@@ -28,7 +35,7 @@ export function readHandwriting(_engine: TesseractEngine | null, page: Tesseract
   const plan = planSlots(page);
   const out: HandwrittenReading = { printedMonth: plan.month, year: plan.year };
   for (const slot of plan.slots) {
-    const r = slotReading(readDigits(cleanCrop(rgba, slot.box), { pad: PAD, maxDigits: MAX_DIGITS[slot.kind] }));
+    const r = slotReading(readDigits(cleanCrop(rgba, slot.box), { pad: PAD, maxDigits: MAX_DIGITS[slot.kind], allowed: POSITIONS[slot.kind] }));
     if (r && possible(slot.kind, r.digits)) out[slot.kind] = r;
   }
   return Promise.resolve(out);

@@ -56,7 +56,8 @@ function tightenSeparators(s: string): string {
 
 /** Digits of a number as printed; blank when only leader dots/underscores; null when unreadable. */
 function readDigits(raw: string, source: TextSource): { digits: string | null; blank: boolean } {
-  const t = raw.trim();
+  // A stop after the digits ("Số: 466. /PC-VPUBND") is OCR noise or a typing slip, not a digit.
+  const t = raw.trim().replace(/(?<=\d)[.,]$/, '');
   if (/^[._…\s-]*$/.test(t)) return { digits: null, blank: true };
   if (/^\d{1,7}$/.test(t)) return { digits: t, blank: false };
   // "12a/QĐ-…" exists in born-digital text; in OCR a trailing letter is more likely noise.

@@ -38,6 +38,7 @@ export function headerOf(content: ContentRow, relPath: string): HeaderValues {
     applyNumber(raw, ocr.handwritten?.number ?? null, fileName, text);
     applyDate(raw, ocr.handwritten);
     if (raw.number !== null) raw.number = printedCode(raw.number, text);
+    if (content.text_quality === 'mojibake') confirmByLayer(raw, layer.text);
   }
   const { typeName: _typeName, ...header } = settle(raw, input);
   return header;
@@ -95,6 +96,27 @@ function applyNumber(header: HeaderValues, slot: SlotReading | null, fileName: s
   if (!strong(slot)) return;
   const code = printedNumberCode(text);
   if (code !== null) set(slot.digits, code, 'ocr', HANDWRITTEN_CONFIDENCE);
+}
+
+/**
+ * A born-digital page whose text layer is mojibake (a font without a Unicode map) is read by OCR,
+ * but its digits are print, and the layer keeps ASCII digits intact ("6ӕ 466 /PC-VPUBND", "ngày
+ * 12 tháng 5 QăP 2026"): a number or date the OCR read is sure when the layer holds the same
+ * digits in the same order, the page OCR's read of print agreeing with the file's own text.
+ */
+function confirmByLayer(header: HeaderValues, layerText: string): void {
+  const digits = layerText.replace(/[^0-9]+/g, ' ');
+  const holds = (seq: readonly string[]): boolean => new RegExp(`(^| )${seq.join(' ')}( |$)`).test(digits);
+  const n = header.fields.number;
+  if (header.number !== null && n?.source === 'ocr') {
+    const d = digitsOf(header.number);
+    if (d && holds([d])) header.fields.number = { ...n, confidence: Math.max(n.confidence, AGREED_CONFIDENCE) };
+  }
+  const f = header.fields.date;
+  if (header.date !== null && f?.source === 'ocr') {
+    const [y, m, d] = header.date.split('-').map((v) => String(Number(v)));
+    if (y && m && d && holds([`0?${d}`, `0?${m}`, y])) header.fields.date = { ...f, confidence: Math.max(f.confidence, AGREED_CONFIDENCE) };
+  }
 }
 
 /** Page OCR digits: sure when the slot reads the same, doubtful when it reads otherwise, else alone. */

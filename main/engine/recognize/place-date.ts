@@ -42,7 +42,7 @@ function isoDate(d: string, m: string, y: string): string | null {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Strip sentence punctuation OCR glues onto the year ("2017." → "2017"). */
+/** Strip sentence punctuation OCR glues onto a day, month or year ("2017." → "2017"). */
 function yearToken(t: string | undefined): string {
   return (t ?? '').replace(/[.,;:)]+$/, '');
 }
@@ -85,9 +85,12 @@ function parseCell(cell: Cell): { place: string | null; date: string | null; alt
     prefixKey = prefixKey.slice(motto.index + motto[0].length);
   }
   const year = yearToken(m[4]);
-  const date = isoDate(m[2] ?? '', m[3] ?? '', year);
+  // OCR glues a stop or colon to the day or month ("tháng 5: năm 2026") as it does to the year.
+  const day = yearToken(m[2]);
+  const month = yearToken(m[3]);
+  const date = isoDate(day, month, year);
   const alternatives =
-    date === null ? splitMonths(m[3] ?? '').flatMap((month) => isoDate(m[2] ?? '', month, year) ?? []) : [];
+    date === null ? splitMonths(month).flatMap((mm) => isoDate(day, mm, year) ?? []) : [];
   return { place: placeBefore(prefix), date, alternatives, comma: /,\s*$/.test(prefix), citation: CITATION.test(prefixKey) };
 }
 

@@ -35,6 +35,11 @@ export interface ReadOptions {
   maxDigits: number;
   /** Below this probability a digit is doubtful and the reading refused. */
   minP?: number;
+  /**
+   * The digits a position can hold, given how many digits were read (a day's first of two is
+   * 0-3, a month's 0-1): the model's probability is taken among those (and "not a digit") only.
+   */
+  allowed?: (position: number, count: number) => readonly number[] | null;
 }
 
 /** Set before measuring on the corpus, not tuned on it (test/integration/ocr-handwriting-boxes.test.ts). */
@@ -105,6 +110,21 @@ function joinBroken(model: DigitModel, glyphs: Glyph[]): Glyph[] {
   return out;
 }
 
+/** A glyph's reading among the digits its position can hold (probabilities renormalised over
+ * those and "not a digit", so a junk-like glyph stays junk). */
+function restrict(sc: Scored, allowed: readonly number[] | null): Scored {
+  if (!allowed || allowed.length === 0) return sc;
+  let total = sc.junk;
+  for (const d of allowed) total += sc.probs[d] as number;
+  if (total <= 0) return sc;
+  const probs = new Float32Array(sc.probs.length);
+  for (const d of allowed) probs[d] = (sc.probs[d] as number) / total;
+  probs[JUNK] = sc.junk / total;
+  let digit = allowed[0] as number;
+  for (const d of allowed) if ((probs[d] as number) > (probs[digit] as number)) digit = d;
+  return { glyph: sc.glyph, probs, digit, p: probs[digit] as number, junk: probs[JUNK] as number };
+}
+
 function guess(s: Scored): DigitGuess {
   let second = s.digit === 0 ? 1 : 0;
   for (let d = 0; d < 10; d++) if (d !== s.digit && (s.probs[d] as number) > (s.probs[second] as number)) second = d;
@@ -129,6 +149,7 @@ export function readDigits(img: GrayImage, options: ReadOptions, model: DigitMod
   while (droppable(scored[scored.length - 1])) scored = scored.slice(0, -1);
   // Inside, a small mark (a stray dot of the leader, a comma) goes; anything bigger is suspect.
   scored = scored.filter((s) => !(isJunk(s) && h(s.glyph) < 0.6 * seg.digitHeight));
+  if (options.allowed) scored = scored.map((sc, i) => restrict(sc, options.allowed?.(i, scored.length) ?? null));
   const perDigit = scored.map(guess);
   if (scored.length === 0) return { digits: '', confidence: 0, perDigit, rejected: 'not a digit' };
   if (scored.some(isJunk)) return { digits: '', confidence: 0, perDigit, rejected: 'not a digit' };
