@@ -32,6 +32,7 @@ import { ocrStage } from '../main/engine/scan/stages.js';
 import { scanWorkspace } from '../main/engine/scan/reconcile.js';
 import { addRoot } from '../main/engine/workspace/roots.js';
 import { Workspace } from '../main/engine/workspace/workspace.js';
+import { readTruthBoxes } from './digit-boxes.js';
 import { median, REPO, withSpread, writeSection } from './results.js';
 import { readTranscriptions, wordAccuracy } from './word-accuracy.js';
 
@@ -232,6 +233,8 @@ async function main(): Promise<void> {
   const native: Awaited<ReturnType<typeof cliOnPipelineImages>>[] = [];
   if (hasCli()) for (let r = 0; r < RUNS; r++) native.push(await cliOnPipelineImages());
   const acc = await accuracy();
+  // The digit model on the handwritten boxes of the dev set (truth.json), read as slots.
+  const digitBoxes = await readTruthBoxes([path.join(REPO, 'test', 'fixtures', 'corpus', 'dev')]);
 
   const first = direct[0] as PipelineRun;
   const docs = truth.length;
@@ -254,6 +257,7 @@ async function main(): Promise<void> {
     rendered,
     native,
     accuracy: acc,
+    digitBoxes: { boxes: digitBoxes.boxes, perField: digitBoxes.perField, total: digitBoxes.total, msPerBox: digitBoxes.msPerBox },
     peakRssMb,
     ratioWholeCpuToCli: ratio,
     ratioHeaderCpuToCli: headerRatio,
@@ -289,6 +293,13 @@ async function main(): Promise<void> {
           },
         ]
       : []),
+    {
+      measure: `digit model on the ${digitBoxes.boxes} handwritten boxes of the dev set (${digitBoxes.documents} scans), right / blank / wrong`,
+      value: `${digitBoxes.total.right} / ${digitBoxes.total.blank} / ${digitBoxes.total.wrong} (${Object.entries(digitBoxes.perField)
+        .map(([f, t]) => `${f} ${t.right}/${t.blank}/${t.wrong}`)
+        .join(', ')}), ${digitBoxes.msPerBox.toFixed(0)} ms per box`,
+      target: 'wrong 0',
+    },
     ...(acc.length
       ? [
           {

@@ -4,7 +4,7 @@
 // slots (4 of 21 on corpus/real, README) and are not asked. The model costs a few ms per slot.
 import type Tesseract from 'tesseract.js';
 import { readDigits, type DigitReading } from './digits/read-digits.js';
-import { cleanCrop, PAD, planSlots, type HandwrittenReading, type RgbaImage, type SlotKind, type SlotReading } from './handwritten-slots.js';
+import { cleanCrop, PAD, planSlots, type Box, type HandwrittenReading, type RgbaImage, type SlotKind, type SlotReading } from './handwritten-slots.js';
 import type { TesseractEngine } from './tesseract-engine.js';
 
 /** The most digits a slot holds: a day or month has two, a number rarely more than five. */
@@ -30,13 +30,23 @@ export function slotReading(r: DigitReading): SlotReading | null {
   return r.digits ? { digits: r.digits, support: 1, confidence: Math.round(r.confidence * 100) } : null;
 }
 
+/**
+ * One slot of the page read as the header pass reads it: cropped and cleaned, read by the digit
+ * model with what each position of a day or month can hold, and refused when no date holds it.
+ */
+export function readSlot(rgba: RgbaImage, box: Box, kind: SlotKind): { reading: SlotReading | null; detail: DigitReading } {
+  const detail = readDigits(cleanCrop(rgba, box), { pad: PAD, maxDigits: MAX_DIGITS[kind], allowed: POSITIONS[kind] });
+  const r = slotReading(detail);
+  return { reading: r && possible(kind, r.digits) ? r : null, detail };
+}
+
 // `engine` stays in the signature for the worker (ocr-worker.ts), which owns the Tesseract worker.
 export function readHandwriting(_engine: TesseractEngine | null, page: Tesseract.Page, rgba: RgbaImage): Promise<HandwrittenReading> {
   const plan = planSlots(page);
   const out: HandwrittenReading = { printedMonth: plan.month, year: plan.year };
   for (const slot of plan.slots) {
-    const r = slotReading(readDigits(cleanCrop(rgba, slot.box), { pad: PAD, maxDigits: MAX_DIGITS[slot.kind], allowed: POSITIONS[slot.kind] }));
-    if (r && possible(slot.kind, r.digits)) out[slot.kind] = r;
+    const { reading } = readSlot(rgba, slot.box, slot.kind);
+    if (reading) out[slot.kind] = reading;
   }
   return Promise.resolve(out);
 }
