@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, CallArgs, CallName, CallResults } from '../../shared/api.js';
 import type { BatchJson } from '../../shared/settings.js';
-import type { CriteriaPack } from '../../shared/pack.js';
+import { packBatchesFor, type CriteriaPack } from '../../shared/pack.js';
 import { BUILTIN_PLANS, BUILTIN_SOURCES } from '../../main/engine/packs/build-builtin.js';
 import { builtinPackDir } from '../../main/engine/packs/builtin.js';
 import { importPlan } from '../../main/engine/packs/plan/index.js';
@@ -71,6 +71,25 @@ describe('plan batches → pack', () => {
       ['Đợt 3', '2021-11-15', true],
     ]);
   }, 120_000);
+});
+
+describe('packBatchesFor', () => {
+  it('puts a yearly batch in the given year (29/02 in a common year: 28/02), keeps a dated one, sorts by date', () => {
+    const pack = {
+      batches: [
+        { label: 'Đợt 2', due: '2024-11-15', yearly: false },
+        { label: 'Đợt 1', due: '2024-02-29', yearly: true },
+        { label: 'Đợt 3', due: '2024-06-30', yearly: true },
+      ],
+    };
+    expect(packBatchesFor(pack, 2023)).toEqual([
+      { label: 'Đợt 1', due: '2023-02-28' },
+      { label: 'Đợt 3', due: '2023-06-30' },
+      { label: 'Đợt 2', due: '2024-11-15' },
+    ]);
+    expect(packBatchesFor(pack, null).map((b) => b.due)).toEqual(['2024-02-29', '2024-06-30', '2024-11-15']);
+    expect(packBatchesFor({}, 2023)).toEqual([]);
+  });
 });
 
 describe('pack batches → workspace batches', () => {
