@@ -38,6 +38,7 @@ export const PACK_PROBLEM_EN = {
   'pack-name': 'the pack has no name',
   'pack-year': "year '{value}' is not an assessment year like 2023",
   'pack-level': "'{value}' is not a level (sở, huyện or xã)",
+  'pack-batches': "'{value}' is not a list of batches like 'Đợt 1=30/06/2023; Đợt 2=30/09/2023 (hàng năm)'",
   // Cells of a criterion
   'code-empty': 'the code is empty (every row needs a code such as 1, 1.3 or 1.7.2)',
   'code-invalid': "'{value}' is not a criterion code like 1, 1.3 or 1.7.2",

@@ -50,6 +50,19 @@ export interface Criterion {
   evidence: EvidenceSlot[];
 }
 
+/**
+ * A submission batch (đợt) the unit's plan sets: "Gửi tài liệu kiểm chứng đợt 01 trước ngày 30/6
+ * hàng năm". A workspace made from the pack takes these as its `batches` setting.
+ */
+export interface PackBatch {
+  /** "Đợt 1". */
+  label: string;
+  /** ISO date, in the pack's year when the plan printed no year. */
+  due: string;
+  /** The plan printed day and month only (a yearly deadline): a workspace takes them in its own assessment year. */
+  yearly: boolean;
+}
+
 export interface CriteriaPack {
   format: typeof PACK_FORMAT;
   version: typeof PACK_VERSION;
@@ -61,6 +74,8 @@ export interface CriteriaPack {
   year: number | null;
   unit: string | null;
   source: string | null;
+  /** Optional (absent in packs whose plan states none): the plan's submission batches. */
+  batches?: PackBatch[];
   criteria: Criterion[];
 }
 
@@ -126,6 +141,12 @@ export const CriterionSchema = z.object({
   evidence: z.array(EvidenceSlotSchema),
 });
 
+export const PackBatchSchema = z.object({
+  label: z.string().min(1).max(100),
+  due: isoDate,
+  yearly: z.boolean(),
+});
+
 export const CriteriaPackSchema = z.object({
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
@@ -136,6 +157,7 @@ export const CriteriaPackSchema = z.object({
   year: z.number().int().nullable(),
   unit: nullableText,
   source: nullableText,
+  batches: z.array(PackBatchSchema).max(12).optional(),
   criteria: z.array(CriterionSchema),
 });
 
@@ -146,6 +168,8 @@ const _packCheck: z.ZodType<CriteriaPack> = CriteriaPackSchema;
 void _slotCheck;
 void _criterionCheck;
 void _packCheck;
+const _batchCheck: z.ZodType<PackBatch> = PackBatchSchema;
+void _batchCheck;
 
 const optText = nullableText.optional();
 
@@ -184,6 +208,7 @@ export const PackInputSchema = z.object({
   year: z.number().int().nullable().optional(),
   unit: optText,
   source: optText,
+  batches: z.array(PackBatchSchema.extend({ yearly: z.boolean().optional() })).max(12).optional(),
   criteria: z.array(CriterionInputSchema),
 });
 export type PackInput = z.infer<typeof PackInputSchema>;
@@ -343,4 +368,19 @@ export function validatePack(pack: CriteriaPack): PackIssue[] {
     }
   }
   return issues;
+}
+
+/**
+ * The pack's batches as a workspace of assessment year `year` takes them (the `batches` setting):
+ * a yearly batch falls in that year (29/02 becomes 28/02 in a common year), a dated one stays.
+ * Empty when the pack states none.
+ */
+export function packBatchesFor(pack: Pick<CriteriaPack, 'batches'>, year: number | null): { label: string; due: string }[] {
+  return (pack.batches ?? [])
+    .map((b) => {
+      if (!b.yearly || year === null) return { label: b.label, due: b.due };
+      const due = `${String(year).padStart(4, '0')}${b.due.slice(4)}`;
+      return { label: b.label, due: isIsoDate(due) ? due : `${String(year).padStart(4, '0')}-02-28` };
+    })
+    .sort((a, b) => a.due.localeCompare(b.due));
 }

@@ -134,8 +134,13 @@ export interface SlotStatusJson {
   minCount: number;
   due: string | null;
   satisfied: boolean;
-  /** Linked documents that count (no disqualifying problem). */
+  /**
+   * The linked documents that satisfy the slot (readable, dated in the assessment year, not after
+   * the due date, not rejected, waiting for a supplement or rejected by the appraiser): the count
+   * shown beside the slot as valid/minCount ("1/1 tài liệu hợp lệ").
+   */
   valid: number;
+  /** Every document linked to the slot, counted or not (more than `valid` when some fail it). */
   documents: string[];
 }
 

@@ -1,7 +1,7 @@
 // packs:* — the criteria packs: built-in and imported (the user's library), import and export.
 // The pack modules pull in the spreadsheet library, so they load on first use.
 import path from 'node:path';
-import type { CriteriaPack } from '../../shared/pack.js';
+import { packBatchesFor, type CriteriaPack } from '../../shared/pack.js';
 import { classifyWorkspace } from '../engine/classify/classify.js';
 import { defaultActor } from '../engine/review/review.js';
 import type { Workspace } from '../engine/workspace/workspace.js';
@@ -71,7 +71,17 @@ export const packsDomain = defineDomain('packs', {
     const ws = session.require();
     const pack = await (await library()).getPack(args.id);
     const old = ws.pack();
-    storePack(ws, pack, 'pack-use', null, { before: { id: old.id, name: old.name }, after: { id: pack.id, name: pack.name, criteria: pack.criteria.length } });
+    // The new pack's batches become the workspace's only while the user has set none.
+    const settings = ws.settings();
+    const batches = settings.batches === null ? packBatchesFor(pack, settings.year ?? pack.year) : [];
+    ws.writer.transaction(() => {
+      storePack(ws, pack, 'pack-use', null, {
+        before: { id: old.id, name: old.name },
+        after: { id: pack.id, name: pack.name, criteria: pack.criteria.length },
+        ...(batches.length > 0 ? { batches } : {}),
+      });
+      if (batches.length > 0) ws.setSetting('batches', batches);
+    });
     return session.changed();
   },
   'packs:exportWorkspace': async (args, { session }) => {

@@ -200,6 +200,15 @@ describe('the appraisal round trip by files (CLI)', () => {
     // The rejected document still does not count; the supplement's document is not rejected.
     const after12 = after.criteria.find((c) => c.code === '1.2');
     expect(after12?.problems.filter((p) => p.kind === 'appraisal-rejected').map((p) => p.params.relPath)).toEqual(['KH khac phuc.pdf']);
+    // The supplement's document answers the request but does not count toward 1.2, and rightly:
+    // it is plan-001.pdf, 2609/KH-SYT of 04/10/2021 (truth.json), outside the assessment year 2023.
+    // A supplement is evidence like any other (year, due date, review); the appraiser judges the answer.
+    expect(after12?.slots.map((sl) => [sl.satisfied, sl.valid, sl.documents.length])).toEqual([[false, 0, 2]]);
+    const bosung = after12?.problems.filter((p) => p.params.relPath === 'KH khac phuc bo sung.pdf').map((p) => [p.kind, p.params.date ?? null, p.params.year ?? null]);
+    expect(bosung).toEqual([
+      ['outside-year', '2021-10-04', 2023],
+      ['unsigned', null, null],
+    ]);
 
     // Appraiser: the supplement opens on top of round 1 and shows both requests answered by its files.
     const opened2 = json<AppraisalOpenJson>('appraisal', 'open', supplement, aws);
@@ -226,6 +235,12 @@ describe('the appraisal round trip by files (CLI)', () => {
     const file2 = JSON.parse(fs.readFileSync(decisions2, 'utf8')) as DecisionsFile;
     expect(file2.rounds.map((r) => r.sha256)).toEqual([sha256(dot1), sha256(supplement)]);
     expect(json<DecisionsImportJson>('decisions', 'import', ws, decisions2).requests).toEqual({ open: 0, answered: 2, new: 0 });
+    // The same supplement document with a date inside the year and before 1.2's due date (31/05/2023)
+    // fills the slot: only its date kept it from counting.
+    ok('fix', ws, path.join(evidence, 'KH khac phuc bo sung.pdf'), '--date', '20/05/2023');
+    const fixed12 = json<StatusJson>('status', ws).criteria.find((c) => c.code === '1.2');
+    expect(fixed12?.slots.map((sl) => [sl.satisfied, sl.valid, sl.documents.length])).toEqual([[true, 1, 2]]);
+    expect(fixed12?.status).toBe('complete');
   }, 600_000);
 
   it('refuses: a tampered bundle, decisions for another bundle, a score over the maximum, an unknown code, the wrong kind of workspace', () => {

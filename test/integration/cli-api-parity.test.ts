@@ -79,7 +79,7 @@ describe('the loopback server and the CLI call the same handlers', () => {
     // Workspace and folder.
     const created = await value('workspace:create', { dir: wsHttp, packId: 'tra-vinh-so-y-te-2023', year: 2023, unit: 'Sở Y tế tỉnh Trà Vinh' });
     const init = cli<Record<string, unknown>>('init', wsCli, '--pack', 'tra-vinh-so-y-te-2023', '--year', '2023', '--unit', 'Sở Y tế tỉnh Trà Vinh', '--json');
-    expect(init).toEqual({ workspace: wsCli, pack: { id: created.pack.id, name: created.pack.name }, year: created.settings.year, unit: created.settings.unit, criteria: created.criteria });
+    expect(init).toEqual({ workspace: wsCli, pack: { id: created.pack.id, name: created.pack.name }, year: created.settings.year, unit: created.settings.unit, criteria: created.criteria, batches: created.settings.batches });
 
     const added = await value('roots:add', { dir: evidence, office: 'Phòng TCCB' });
     const addedCli = cli<unknown>('folder', 'add', wsCli, evidence, '--office', 'Phòng TCCB', '--json');

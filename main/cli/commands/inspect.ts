@@ -2,6 +2,7 @@
 // view show (app:info / workspace:open, docs:get, criterion:get), for scripts and support.
 import { flag, parse, positional, printJson } from '../args.js';
 import { withApi } from '../api.js';
+import { vnDate } from '../../engine/completeness/evidence-checks.js';
 
 export async function infoCommand(argv: string[]): Promise<void> {
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 0, max: 1, usage: 'kiemchung info [WS] [--json]' });
@@ -47,6 +48,11 @@ export async function criterionCommand(argv: string[]): Promise<void> {
   const s = detail.status;
   console.log(`${detail.criterion.code} ${detail.criterion.title}${s ? `: ${s.status}, ${s.satisfied}/${s.required}` : ''}`);
   for (const c of detail.children) console.log(`  ${c.code} ${c.title}`);
+  // valid: the linked documents that satisfy the slot; a rejected or late one is linked but does not count.
+  for (const sl of s?.slots ?? []) {
+    const linked = sl.documents.length > sl.valid ? ` (${sl.documents.length} linked)` : '';
+    console.log(`  [${sl.satisfied ? 'x' : ' '}] ${sl.label}: ${sl.valid}/${sl.minCount} valid${linked}${sl.due ? `, due ${vnDate(sl.due)}` : ''}`);
+  }
   for (const d of detail.documents) console.log(`  ${d.id.slice(0, 8)}  ${d.relPath}`);
   for (const pr of s?.problems ?? []) console.log(`  - ${pr.kind}: ${pr.message}`);
 }

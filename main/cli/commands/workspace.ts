@@ -1,6 +1,7 @@
 // kiemchung init: create a workspace (workspace:create).
 import { UsageError, parse, positional, printJson, stringOption, flag } from '../args.js';
 import { fullPath, withApi } from '../api.js';
+import { formatBatchesText } from '../../../shared/batches.js';
 
 /** What `--pack` names: a file when it has a pack file's extension or a folder in it (as the engine's resolvePackArg decides), else a pack id. */
 function looksLikePackFile(arg: string): boolean {
@@ -24,11 +25,13 @@ export async function initCommand(argv: string[]): Promise<void> {
   const pack = looksLikePackFile(packArg) ? { packFile: fullPath(packArg) } : { packId: packArg };
   const info = await withApi(null, (api) => api.call('workspace:create', { dir: fullPath(positional(p, 0)), ...pack, year, unit: stringOption(p, 'unit') ?? null }));
   const s = info.settings;
-  const summary = { workspace: info.dir, pack: { id: info.pack.id, name: info.pack.name }, year: s.year, unit: s.unit, criteria: info.criteria };
+  // batches: the ones the pack's plan sets (CONTRACTS §5), or null (the usual three apply).
+  const summary = { workspace: info.dir, pack: { id: info.pack.id, name: info.pack.name }, year: s.year, unit: s.unit, criteria: info.criteria, batches: s.batches };
   if (flag(p, 'json')) printJson(summary);
   else {
     console.log(`Created workspace ${info.dir}`);
     console.log(`  pack: ${info.pack.name} (${info.pack.id}), ${info.criteria} criteria; year: ${s.year ?? 'not set'}; unit: ${s.unit ?? 'not set'}`);
+    if (s.batches) console.log(`  batches (from the pack's plan): ${formatBatchesText(s.batches)}`);
     console.log(`Next: kiemchung folder add ${positional(p, 0)} EVIDENCE_FOLDER, then kiemchung scan ${positional(p, 0)}`);
   }
 }

@@ -13,6 +13,7 @@ import {
   validatePack,
   type CriteriaPack,
   type Criterion,
+  type PackBatch,
   type PackLevel,
 } from '../../../shared/pack.js';
 import { nfc } from '../../../shared/vietnamese.js';
@@ -28,6 +29,8 @@ export interface PackMeta {
   year?: number | null;
   unit?: string | null;
   source?: string | null;
+  /** The plan's submission batches (optional in the pack format). */
+  batches?: PackBatch[];
 }
 
 /** Where a criterion came from, to point problems at the right row and column. */
@@ -141,6 +144,7 @@ export function assemblePack(input: AssembleInput): AssembledPack {
   if (problems.length > 0) throw new PackImportError(file, byRow(problems));
 
   const criteria = [...byCode.values()].map((d) => d.criterion).sort((a, b) => compareCodes(a.code, b.code));
+  const batches = first(input.meta, 'batches');
   const pack: CriteriaPack = {
     format: PACK_FORMAT,
     version: PACK_VERSION,
@@ -151,6 +155,7 @@ export function assemblePack(input: AssembleInput): AssembledPack {
     year,
     unit: first(input.meta, 'unit') ?? null,
     source: first(input.meta, 'source') ?? null,
+    ...(batches !== undefined && batches.length > 0 ? { batches } : {}),
     criteria,
   };
 

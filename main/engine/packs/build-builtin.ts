@@ -1,5 +1,6 @@
 // Build time only (scripts/build-builtin-packs.ts and its test): the built-in packs from the
-// criteria facts in test/fixtures/packs-source/*.csv. The app itself never reads that folder.
+// criteria facts in test/fixtures/packs-source/*.csv and the submission batches their seed plans
+// (test/fixtures/corpus/seeds) state. The app itself never reads those folders.
 //
 // Facts the plans do not print (max points, scoring rules) stay null: see packs-source/README.md.
 // Evidence slots, keywords and due dates are derived by the same code that imports a user's CSV,
@@ -14,7 +15,7 @@ import { PackError, type PackProblem } from './errors.js';
 import { importPackFileWithWarnings } from './import.js';
 
 /** What each source file is (packs-source/README.md and the plans in corpus/seeds). */
-export const BUILTIN_SOURCES: Readonly<Record<string, Required<PackMeta>>> = {
+export const BUILTIN_SOURCES: Readonly<Record<string, Required<Omit<PackMeta, 'batches'>>>> = {
   'tra-vinh-so-y-te-2023.csv': {
     id: 'tra-vinh-so-y-te-2023',
     name: 'Sở Y tế tỉnh Trà Vinh – Bộ chỉ số CCHC 2023',
@@ -62,22 +63,46 @@ export const BUILTIN_SOURCES: Readonly<Record<string, Required<PackMeta>>> = {
   },
 };
 
+/**
+ * The seed plan (test/fixtures/corpus/seeds) each source file's facts come from: the builder reads
+ * the submission batches the plan states ("đợt 01 trước ngày 30/6 hàng năm") into the pack.
+ */
+export const BUILTIN_PLANS: Readonly<Record<string, string>> = {
+  'tra-vinh-so-y-te-2023.csv': 'plan-000.pdf',
+  'quang-ngai-so-y-te-2021.csv': 'plan-001.pdf',
+  'dong-nai-so-y-te-2023.csv': 'plan-002.pdf',
+  'tra-cu-ubnd-huyen-2023.csv': 'plan-003.pdf',
+  'binh-dinh-so-y-te-2023.csv': 'plan-004.pdf',
+};
+
+/** Where the seed plans are beside packs-source (test/fixtures/corpus/seeds). */
+export function defaultPlansDir(sourceDir: string): string {
+  return path.join(sourceDir, '..', 'corpus', 'seeds');
+}
+
 export interface BuiltPack {
   sourceFile: string;
   pack: CriteriaPack;
   warnings: PackProblem[];
 }
 
-/** Every source CSV as a pack; throws PackImportError for a bad file, PackError for an unknown one. */
-export async function buildBuiltinPacks(sourceDir: string): Promise<BuiltPack[]> {
+/**
+ * Every source CSV as a pack, with the batches its seed plan states; throws PackImportError for a
+ * bad file, PackError for an unknown one or a missing plan.
+ */
+export async function buildBuiltinPacks(sourceDir: string, plansDir: string = defaultPlansDir(sourceDir)): Promise<BuiltPack[]> {
+  const { importPlan, packBatchesOf } = await import('./plan/index.js');
   const names = (await readdir(sourceDir)).filter((n) => n.toLowerCase().endsWith('.csv')).sort();
   if (names.length === 0) throw new PackError(`no .csv files in ${sourceDir}`);
   const out: BuiltPack[] = [];
   for (const name of names) {
     const meta = BUILTIN_SOURCES[name];
     if (!meta) throw new PackError(`${name}: no unit/year facts for this file; add it to BUILTIN_SOURCES in main/engine/packs/build-builtin.ts`);
+    const planName = BUILTIN_PLANS[name];
+    if (!planName) throw new PackError(`${name}: no seed plan named for this file; add it to BUILTIN_PLANS in main/engine/packs/build-builtin.ts`);
+    const plan = await importPlan(path.join(plansDir, planName));
     const sourceFile = path.join(sourceDir, name);
-    const { pack, warnings } = await importPackFileWithWarnings(sourceFile, meta);
+    const { pack, warnings } = await importPackFileWithWarnings(sourceFile, { ...meta, batches: packBatchesOf(plan.batches) });
     out.push({ sourceFile, pack, warnings });
   }
   return out;

@@ -11,7 +11,7 @@ import { COLUMN_SPECS, type ColumnField } from './columns.js';
 import { isoToDmy, parseDeadline } from './derive.js';
 import { PackError } from './errors.js';
 import { formatEvidenceCell } from './evidence-cell.js';
-import { INFO_KEYS, INFO_SHEET_NAME } from './read-xlsx.js';
+import { INFO_KEYS, INFO_SHEET_NAME, packBatchesText } from './read-xlsx.js';
 
 export const CRITERIA_SHEET_NAME = 'Bộ tiêu chí';
 
@@ -117,6 +117,10 @@ export function buildPackWorkbook(pack: CriteriaPack): ExcelJS.Workbook {
   });
   info.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
   for (const { key, labels } of INFO_KEYS) {
+    if (key === 'batches') {
+      if (pack.batches && pack.batches.length > 0) info.addRow({ label: labels[0], value: packBatchesText(pack.batches) });
+      continue;
+    }
     const v = pack[key];
     const value = key === 'level' ? (pack.level !== null ? LEVEL_NAMES[pack.level] : null) : v;
     info.addRow({ label: labels[0], value: value ?? null });

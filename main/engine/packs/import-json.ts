@@ -91,6 +91,7 @@ export function readJsonPack(source: string): JsonRead {
   if (input.year !== undefined) meta.year = input.year;
   if (input.unit !== undefined) meta.unit = text(input.unit);
   if (input.source !== undefined) meta.source = text(input.source);
+  if (input.batches !== undefined) meta.batches = input.batches.map((b) => ({ label: nfc(b.label).trim(), due: b.due, yearly: b.yearly ?? false }));
 
   criteria.forEach((c, i) => {
     if (c === null) return;

@@ -2,7 +2,8 @@
 // results flattened), plus the pack facts of an optional "Thông tin" sheet written by the export.
 
 import ExcelJS from 'exceljs';
-import { PACK_LEVELS, type PackLevel } from '../../../shared/pack.js';
+import { PACK_LEVELS, type PackBatch, type PackLevel } from '../../../shared/pack.js';
+import { formatBatchesText, parseBatchesText } from '../../../shared/batches.js';
 import { foldForMatch, nfc } from '../../../shared/vietnamese.js';
 import type { PackMeta } from './assemble.js';
 import { headerKey } from './columns.js';
@@ -21,7 +22,27 @@ export const INFO_KEYS: readonly { key: keyof PackMeta; labels: string[] }[] = [
   { key: 'year', labels: ['Năm', 'year'] },
   { key: 'unit', labels: ['Đơn vị', 'unit'] },
   { key: 'source', labels: ['Nguồn', 'source', 'căn cứ'] },
+  { key: 'batches', labels: ['Đợt nộp', 'batches', 'đợt nộp tài liệu'] },
 ];
+
+const YEARLY = /\s*\(\s*hàng năm\s*\)\s*$/iu;
+
+/** The pack's batches in one cell: "Đợt 1=30/06/2021 (hàng năm); Đợt 2=30/09/2021 (hàng năm)". */
+export function packBatchesText(batches: readonly PackBatch[]): string {
+  return batches.map((b) => `${formatBatchesText([b])}${b.yearly ? ' (hàng năm)' : ''}`).join('; ');
+}
+
+/** The inverse of packBatchesText; null when the cell is not such a list. */
+export function parsePackBatchesText(text: string): PackBatch[] | null {
+  const out: PackBatch[] = [];
+  for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const yearly = YEARLY.test(part);
+    const parsed = parseBatchesText(part.replace(YEARLY, ''));
+    if ('error' in parsed || parsed.batches.length !== 1 || !parsed.batches[0]) return null;
+    out.push({ ...parsed.batches[0], yearly });
+  }
+  return out.length > 0 ? out : null;
+}
 
 export type XlsxRead =
   | { ok: true; rows: SheetRow[]; meta: PackMeta; problems: PackProblem[] }
@@ -66,7 +87,7 @@ function readInfoSheet(ws: ExcelJS.Worksheet, problems: PackProblem[]): PackMeta
     if (key === undefined) continue;
     const raw = cells[1];
     const value = cellText(raw);
-    const bad = (kind: 'pack-year' | 'pack-level'): void => {
+    const bad = (kind: 'pack-year' | 'pack-level' | 'pack-batches'): void => {
       problems.push(packProblem(row, `${ws.name}: ${label}`, kind, { value }));
     };
     if (value === '') continue;
@@ -81,6 +102,12 @@ function readInfoSheet(ws: ExcelJS.Worksheet, problems: PackProblem[]): PackMeta
         const level = parseLevel(value);
         if (level === null) bad('pack-level');
         else meta.level = level;
+        break;
+      }
+      case 'batches': {
+        const batches = parsePackBatchesText(nfc(value));
+        if (batches === null) bad('pack-batches');
+        else meta.batches = batches;
         break;
       }
       default:

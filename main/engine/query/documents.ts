@@ -63,19 +63,28 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function correctedOf(r: DocumentView): HeaderFieldName[] {
+function correctedOf(r: Pick<DocumentView, 'corrected_fields'>): HeaderFieldName[] {
   return (r.corrected_fields ?? '').split(',').filter(Boolean) as HeaderFieldName[];
 }
 
-/** Every field corrected by hand reads `manual` (confidence 1; a cleared one has no provenance) and has no suggestion. */
-function toJson(r: DocumentView, rel: Relations): DocumentJson {
+/**
+ * A document's field provenance with its corrections over it: every field corrected by hand reads
+ * `manual` (confidence 1); a cleared one has no provenance. (`r` holds the corrected values.)
+ */
+export function fieldsWithCorrections(r: Pick<DocumentView, 'fields_json' | 'corrected_fields'> & Partial<Record<HeaderFieldName, string | null>>): DocumentJson['fields'] {
   const fields = JSON.parse(r.fields_json) as DocumentJson['fields'];
-  const suggestions = { ...(rel.suggestions.get(r.id) ?? {}) };
   for (const f of correctedOf(r)) {
-    if (r[f] === null) delete fields[f];
+    if ((r[f] ?? null) === null) delete fields[f];
     else fields[f] = { source: 'manual', confidence: 1 };
-    delete suggestions[f];
   }
+  return fields;
+}
+
+/** Every field corrected by hand reads `manual` (fieldsWithCorrections) and has no suggestion. */
+function toJson(r: DocumentView, rel: Relations): DocumentJson {
+  const fields = fieldsWithCorrections(r);
+  const suggestions = { ...(rel.suggestions.get(r.id) ?? {}) };
+  for (const f of correctedOf(r)) delete suggestions[f];
   const doc: Omit<DocumentJson, 'facets'> = {
     id: r.id,
     path: nfc(path.join(r.root_path, ...r.rel_path.split('/'))),

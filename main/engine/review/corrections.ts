@@ -82,8 +82,11 @@ export interface QueueItem {
   reasons: QueueReason[];
 }
 
+/** What the queue decides on: a document's number and date and their provenance (DocumentJson has them). */
+export type QueueFields = Pick<DocumentJson, 'number' | 'date' | 'fields'>;
+
 /** Why a linked document waits for confirmation (none when it does not). */
-export function queueReasons(d: DocumentJson, year: number | null): QueueReason[] {
+export function queueReasons(d: QueueFields, year: number | null): QueueReason[] {
   const reasons: QueueReason[] = [];
   for (const f of ['number', 'date'] as const) {
     const p = d.fields[f];
@@ -104,12 +107,21 @@ export function confirmQueue(ws: Workspace, docs: readonly DocumentJson[]): Queu
   const items: QueueItem[] = [];
   for (const d of docs) {
     if (d.criteria.length === 0 || d.error) continue;
-    let reasons = queueReasons(d, year);
-    if (reasons.some((r) => r.endsWith('-blank'))) {
-      for (const c of ws.reader.corrections.of(d.sha256)) if (c.value === null) cleared.add(`${d.sha256}:${c.field}`);
-      reasons = reasons.filter((r) => !(r.endsWith('-blank') && cleared.has(`${d.sha256}:${r.slice(0, -6)}`)));
-    }
+    const reasons = confirmReasons(ws, d.sha256, d, year, cleared);
     if (reasons.length > 0) items.push({ document: d, reasons });
   }
   return items;
+}
+
+/**
+ * A linked, readable document's reasons to wait in the queue: queueReasons without the fields a
+ * person cleared on purpose (`cleared` remembers the contents already looked up).
+ */
+export function confirmReasons(ws: Workspace, sha256: string, d: QueueFields, year: number | null, cleared: Set<string>): QueueReason[] {
+  let reasons = queueReasons(d, year);
+  if (reasons.some((r) => r.endsWith('-blank'))) {
+    for (const c of ws.reader.corrections.of(sha256)) if (c.value === null) cleared.add(`${sha256}:${c.field}`);
+    reasons = reasons.filter((r) => !(r.endsWith('-blank') && cleared.has(`${sha256}:${r.slice(0, -6)}`)));
+  }
+  return reasons;
 }

@@ -4,7 +4,7 @@
 // table. Opening repairs what older versions could leave inconsistent (db/data.ts: repair).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CriteriaPack } from '../../../shared/pack.js';
+import { packBatchesFor, type CriteriaPack } from '../../../shared/pack.js';
 import type { BatchJson, WorkspaceSettingsJson } from '../../../shared/settings.js';
 import { WorkspaceData, type DataReader, type DataWriter, type RepairReport } from '../db/data.js';
 import { openDatabase } from '../db/database.js';
@@ -68,7 +68,11 @@ export class Workspace {
     ws.writer.transaction(() => {
       ws.setPack(init.pack);
       ws.setSetting('unit', init.unit ?? init.pack.unit ?? null);
-      ws.setSetting('year', init.year ?? init.pack.year ?? null);
+      const year = init.year ?? init.pack.year ?? null;
+      ws.setSetting('year', year);
+      // The batches the pack's plan sets (a yearly one in this workspace's year); none: the defaults.
+      const batches = packBatchesFor(init.pack, year);
+      if (batches.length > 0) ws.setSetting('batches', batches);
     });
     return ws;
   }

@@ -35,6 +35,7 @@ export const viPackProblems = {
   'packs.problem.pack-name': 'Bộ tiêu chí chưa có tên',
   'packs.problem.pack-year': '«{value}» không phải năm đánh giá (ví dụ 2023)',
   'packs.problem.pack-level': '«{value}» không phải cấp đơn vị (sở, huyện hoặc xã)',
+  'packs.problem.pack-batches': '«{value}» không phải danh sách đợt nộp như «Đợt 1=30/06/2023; Đợt 2=30/09/2023 (hàng năm)»',
   'packs.problem.code-empty': 'Chưa có mã tiêu chí (mỗi dòng cần một mã như 1, 1.3 hoặc 1.7.2)',
   'packs.problem.code-invalid': '«{value}» không phải mã tiêu chí như 1, 1.3 hoặc 1.7.2',
   'packs.problem.code-duplicate': 'Mã «{value}» xuất hiện hơn một lần',

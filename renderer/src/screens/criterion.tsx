@@ -129,8 +129,9 @@ export function CriterionScreen({ code }: { code: string }) {
             {status.slots.map((s) => (
               <li key={s.id} className={s.satisfied ? 'ok' : 'missing'} data-testid="slot" data-satisfied={String(s.satisfied)}>
                 {s.satisfied ? '✓' : '✗'} {s.label} {s.types.length > 0 && <span className="muted">({s.types.join(', ')})</span>}{' '}
-                <span className="muted">
-                  {s.documents.length}/{s.minCount}
+                <span className="muted" data-testid="slot-count" data-valid={s.valid} data-linked={s.documents.length} title={t('crit.slot.countMeans')}>
+                  {t('crit.slot.count', { valid: s.valid, minCount: s.minCount })}
+                  {s.documents.length > s.valid ? ` (${t('crit.slot.linked', { linked: s.documents.length })})` : ''}
                   {s.due ? ` · ${formatDate(s.due)}` : ''}
                 </span>
               </li>

@@ -87,6 +87,15 @@ export interface DuplicateKeys {
   date: string | null;
 }
 
+/** What the confirmation queue looks at of a linked, readable document (review/queue-counts.ts). */
+export interface QueueFacts {
+  sha256: string;
+  number: string | null;
+  date: string | null;
+  fields_json: string;
+  corrected_fields: string | null;
+}
+
 export interface DocumentCounts {
   documents: number;
   errors: number;
@@ -117,6 +126,8 @@ export interface DocumentsReader {
   /** The keys of only the documents that have a duplicate (what Duplicates groups), in stored order. */
   duplicatedKeys(): DuplicateKeys[];
   counts(): DocumentCounts;
+  /** The linked documents without a read error, only the columns the confirmation queue decides on. */
+  queueFacts(): QueueFacts[];
   count(): number;
   /** The document at a path, with its content's error (the watcher's events). */
   atPath(rootId: number, relPath: string): { id: string; sha256: string; error_kind: string | null; error_message: string | null } | undefined;
@@ -192,6 +203,13 @@ export function documentsStore(db: Db): { reader: DocumentsReader; writer: Docum
             AND lower(replace(number, 'Đ', 'đ')) || char(0) || date IN (SELECT key FROM same GROUP BY key HAVING count(*) > 1))
      ORDER BY rid`,
   );
+  // The queue's candidates (linked, readable) with their number and date as corrected: no other column is read.
+  const queueFacts = db.prepare(
+    `SELECT d.sha256, ${corrected('number')} AS number, ${corrected('date')} AS date, d.fields_json, k.fields AS corrected_fields
+     FROM documents d JOIN roots r ON r.id = d.root_id JOIN ${CONTENT_FACTS} ON c.sha256 = d.sha256
+     LEFT JOIN ${CORRECTIONS_PIVOT} k ON k.sha256 = d.sha256
+     WHERE c.error_kind IS NULL AND EXISTS (SELECT 1 FROM links l WHERE l.document_id = d.id)`,
+  );
   // Counted on the indexes where it can be: only the errors look at contents.
   const counts = db.prepare(
     `SELECT (SELECT COUNT(*) FROM documents) AS documents,
@@ -241,6 +259,7 @@ export function documentsStore(db: Db): { reader: DocumentsReader; writer: Docum
       duplicateKeys: () => keys.all() as DuplicateKeys[],
       duplicatedKeys: () => duplicated.all() as DuplicateKeys[],
       counts: () => counts.get() as DocumentCounts,
+      queueFacts: () => queueFacts.all() as QueueFacts[],
       count: () => count.get() as number,
       atPath: (rootId, relPath) => atPath.get(rootId, relPath) as ReturnType<DocumentsReader['atPath']>,
       sizesAt: (rootId, relPath, dir) => (dir ? sizesUnder.all(rootId, `${relPath}/`, `${relPath}0`) : sizeAt.all(rootId, relPath)) as number[],

@@ -21,9 +21,15 @@ import { readProse, type ProseLine } from './prose.js';
 import { structureRows } from './structure.js';
 import { metaFromFacts, packFromRows } from './to-pack.js';
 import type { PlanBatch, PlanDraft, PlanLayout, UnsureCell } from '../../../../shared/plan-draft.js';
+import type { PackBatch } from '../../../../shared/pack.js';
 
 export type { DraftRow, PlanBatch, PlanDraft, PlanFacts, UnsureCell, UnsureReason } from '../../../../shared/plan-draft.js';
 export { batchesSetting } from './facts.js';
+
+/** The plan's batches in the pack's form: a date printed without a year is yearly ("hàng năm"). */
+export function packBatchesOf(batches: readonly PlanBatch[]): PackBatch[] {
+  return batches.map((b) => ({ label: b.name, due: b.due, yearly: b.yearInferred }));
+}
 
 export const PLAN_FILE_EXTENSIONS: readonly string[] = ['.pdf', '.docx'];
 
@@ -82,6 +88,8 @@ export async function importPlan(file: string, options: { id?: string } = {}): P
   const unsure: UnsureCell[] = [...structured.unsure];
   const meta = metaFromFacts(facts, basename(file, ext));
   if (options.id !== undefined) meta.id = options.id;
+  // The batches the plan sets travel with its pack: a workspace made from it takes them.
+  if (batches.length > 0) meta.batches = packBatchesOf(batches);
   const { pack, warnings } = packFromRows(file, structured.rows, meta, unsure);
   return {
     file,
