@@ -10,6 +10,7 @@ export const CALL_NAMES = [
   'packs:show',
   'packs:import',
   'packs:importPlan',
+  'packs:saveDraft',
   'packs:export',
   'packs:workspace',
   'packs:updateCriterion',

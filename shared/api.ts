@@ -9,7 +9,7 @@
 // the maximum, a date that exists), so the app and the CLI are refused in the same words.
 import { z } from 'zod';
 import type { PlanDraft } from './plan-draft.js';
-import type { CriteriaPack, PackSummary } from './pack.js';
+import { isIsoDate, type CriteriaPack, type PackSummary } from './pack.js';
 import { SettingsPatchSchema } from './settings.js';
 import type { ApiResult } from './api-errors.js';
 import type { AppraisalDecideJson, AppraisalExportJson, AppraisalOpenJson, AppraisalRequestJson, AppraisalScoreJson, AppraisalStatusJson, DecisionsImportJson, SubmissionJson } from './appraisal.js';
@@ -85,6 +85,40 @@ const criterionPatch = z
   })
   .strict();
 
+/** `packs:saveDraft`: a plan's draft rows as the user fixed them in the preview. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => isIsoDate(s), 'not a real date');
+const draftText = z.string().trim().max(2000).nullable();
+const draftRow = z
+  .object({
+    code,
+    parent: code.nullable(),
+    title: z.string().trim().min(1).max(2000),
+    responsible: draftText,
+    collaborators: draftText,
+    expectedResult: draftText,
+    deadline: draftText,
+    due: isoDay.nullable(),
+    maxPoints: z.number().min(0).max(1000).nullable(),
+  })
+  .strict();
+const draftPack = z
+  .object({
+    id: packId.regex(/^[a-z0-9][a-z0-9-]*$/, 'small letters, digits and dashes'),
+    name: z.string().trim().min(1).max(300),
+    year: z.number().int().min(2000).max(2100).nullable(),
+    level: z.enum(['so', 'huyen', 'xa']).nullable(),
+    unit: z.string().max(300).nullable(),
+    source: z.string().max(500).nullable(),
+    batches: z
+      .array(z.object({ label: z.string().trim().min(1).max(100), due: isoDay, yearly: z.boolean() }).strict())
+      .max(12)
+      .optional(),
+  })
+  .strict();
+
 export const callSchemas = {
   'app:info': empty,
   'dialog:pickFolder': z.object({ title: z.string().max(200).optional() }).strict(),
@@ -94,6 +128,8 @@ export const callSchemas = {
   'packs:import': z.object({ file: absPath }).strict(),
   /** A plan or decision document (.pdf with a text layer, .docx) read into a draft pack; `save` keeps it. */
   'packs:importPlan': z.object({ file: absPath, save: z.boolean().optional() }).strict(),
+  /** The preview's fixed draft (rows kept, cells edited) saved as a pack in the user's library. */
+  'packs:saveDraft': z.object({ pack: draftPack, rows: z.array(draftRow).min(1).max(2000) }).strict(),
   'packs:export': z.object({ id: packId, out: absPath }).strict(),
   'packs:workspace': empty,
   'packs:updateCriterion': z.object({ code, patch: criterionPatch }).strict(),
@@ -218,6 +254,7 @@ export interface CallResults {
   'packs:show': CriteriaPack;
   'packs:import': PackImportJson;
   'packs:importPlan': PlanDraft & { saved: { id: string; file: string } | null };
+  'packs:saveDraft': { id: string; name: string; criteria: number; file: string; replaced: boolean; warnings: string[] };
   'packs:export': { out: string };
   'packs:workspace': CriteriaPack;
   'packs:updateCriterion': CriteriaPack;

@@ -44,6 +44,13 @@ export const packsDomain = defineDomain('packs', {
     const saved = await plan.saveDraftPack(draft);
     return { ...draft, saved: { id: draft.pack.id, file: saved.file } };
   },
+  // The preview's draft as the user fixed it: rebuilt from its rows (slots derived again), then saved.
+  'packs:saveDraft': async (args) => {
+    const { packFromEditedDraft } = await import('../engine/packs/plan/edited.js');
+    const { pack, warnings } = packFromEditedDraft(args);
+    const saved = await (await library()).savePack(pack);
+    return { id: pack.id, name: pack.name, criteria: pack.criteria.length, file: saved.file, replaced: saved.replaced, warnings };
+  },
   'packs:export': async (args) => {
     const out = xlsxOut(args.out, 'packs:export');
     const pack = await (await library()).getPack(args.id);

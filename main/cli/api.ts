@@ -39,6 +39,7 @@ export const READ_ONLY_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'packs:show',
   'packs:import',
   'packs:importPlan',
+  'packs:saveDraft',
   'packs:export',
   'packs:workspace',
   'packs:exportWorkspace',
