@@ -8,16 +8,19 @@ import { useI18n } from '../i18n/index.js';
 import { formatNumber } from '../format.js';
 import { useApp, useLoad } from '../state.js';
 import { CriterionForm } from './packs-criterion-form.js';
+import { PlanImport } from './packs-plan.js';
 
 export function PacksScreen() {
   const { t, w, lang } = useI18n();
   const { client, run, bump, setWorkspace, workspace } = useApp();
   const pack = useLoad('packs:workspace', {}, []);
+  const library = useLoad('packs:list', {}, []);
   const [file, setFile] = useState('');
   const [imported, setImported] = useState<PackImportJson | null>(null);
   const [problems, setProblems] = useState<PackProblemJson[] | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [used, setUsed] = useState<string | null>(null);
+  const [usedFrom, setUsedFrom] = useState<'import' | 'library'>('import');
   const [out, setOut] = useState('');
   const [exported, setExported] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -29,12 +32,16 @@ export function PacksScreen() {
     setImportError(null);
     setUsed(null);
     const r = await client.call('packs:import', { file: file.trim() });
-    if (r.ok) setImported(r.value);
+    if (r.ok) {
+      setImported(r.value);
+      library.reload();
+    }
     else if (r.error.kind === 'user' && r.error.params.problems.length > 0) setProblems(r.error.params.problems);
     else setImportError(r.error.kind === 'invalid-argument' ? t('packs.fileRequired') : w.error(r.error));
   };
 
-  const use = async (id: string): Promise<void> => {
+  const use = async (id: string, from: 'import' | 'library' = 'import'): Promise<void> => {
+    setUsedFrom(from);
     const info = await run('packs:use', { id });
     setWorkspace(info);
     setUsed(info.pack.name);
@@ -94,8 +101,40 @@ export function PacksScreen() {
             </button>
           </div>
         )}
-        {used && (
+        {used && usedFrom === 'import' && (
           <p data-testid="pack-used" className="ok-text">
+            {t('packs.used', { name: used })}
+          </p>
+        )}
+      </section>
+
+      <PlanImport onSaved={() => library.reload()} />
+
+      <section className="card" data-testid="pack-library">
+        <h2>{t('library.heading')}</h2>
+        {library.error && <p className="error-text">{w.error(library.error.error)}</p>}
+        <table className="criteria-table">
+          <tbody>
+            {(library.data ?? []).map((p) => (
+              <tr key={p.id} data-testid="library-pack" data-pack-id={p.id}>
+                <td>{p.name}</td>
+                <td className="muted">{p.builtin ? t('library.builtin') : t('library.imported')}</td>
+                <td>{t('library.criteria', { n: p.criteria })}</td>
+                <td>
+                  {workspace?.pack.id === p.id ? (
+                    <span className="ok-text">✓</span>
+                  ) : (
+                    <button data-testid="library-use" onClick={() => void use(p.id, 'library')}>
+                      {t('packs.use')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {used && usedFrom === 'library' && (
+          <p data-testid="library-used" className="ok-text">
             {t('packs.used', { name: used })}
           </p>
         )}
