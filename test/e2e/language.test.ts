@@ -18,13 +18,16 @@ const evidence = path.join(work, 'evidence');
 const wsDir = path.join(work, 'ws');
 const found: (EnglishHit & { screen: string })[] = [];
 let docs: DocumentJson[] = [];
+const planWords: string[] = [];
 
 const missingParent = path.join(work, 'missing', 'deeper', 'ws');
 const notAWorkspace = path.join(work, 'not-a-workspace');
+/** A file the plan import refuses by its type (its name, extension included, is the user's). */
+const notAPlan = path.join(work, 'ghi-chu.txt');
 
 /** File and folder names are the users' own words (the paths typed in the walk too): whatever they contain is not the app speaking. */
 function fileWords(): string[] {
-  return [...docs.map((d) => d.relPath), work, wsDir, evidence, missingParent, notAWorkspace].flatMap((p) => p.split(/[^A-Za-z]+/)).filter(Boolean);
+  return [...[...docs.map((d) => d.relPath), work, wsDir, evidence, missingParent, notAWorkspace, SEEDS, notAPlan].flatMap((p) => p.split(/[^A-Za-z]+/)).filter(Boolean), ...planWords];
 }
 
 async function look(screen: string): Promise<void> {
@@ -108,6 +111,27 @@ describe('the Vietnamese UI speaks Vietnamese', () => {
     await look('search-none');
     await page.getByTestId('nav-offices').click();
     await look('offices');
+    // Criteria packs and "Nhập từ kế hoạch": a missing file, a file that is not a plan, a plan's preview.
+    await page.getByTestId('nav-packs').click();
+    await page.getByTestId('packs-screen').waitFor();
+    await look('packs');
+    await page.getByTestId('plan-file').fill(path.join(work, 'khong-co.pdf'));
+    await page.getByTestId('plan-read').click();
+    await page.getByTestId('plan-file-error').waitFor();
+    await look('packs-plan-missing');
+    await page.getByTestId('plan-file').fill(notAPlan);
+    await page.getByTestId('plan-read').click();
+    await page.getByText('kế hoạch là tệp .pdf hoặc .docx').waitFor();
+    await look('packs-plan-not-a-plan');
+    const plan = path.join(SEEDS, 'plan-000.pdf');
+    const draft = cli<{ section: string | null; pack: { name: string }; rows: { title: string; responsible: string | null; collaborators: string | null; expectedResult: string | null; due: string | null }[] }>('packs', 'import', plan, '--json');
+    // The plan's own cells are its authors' words, not the app's.
+    planWords.push(...[draft.section, draft.pack.name, ...draft.rows.flatMap((r) => [r.title, r.responsible, r.collaborators, r.expectedResult, r.due])].flatMap((t) => (t ?? '').split(/[^A-Za-z]+/)).filter(Boolean));
+    await page.getByTestId('plan-file').fill(plan);
+    await page.getByTestId('plan-read').click();
+    await page.getByTestId('plan-preview').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=plan-row]').first().getByTestId('plan-due').fill('31/02/2023');
+    await look('packs-plan-preview');
     await page.getByTestId('nav-settings').click();
     await look('settings');
     await page.getByTestId('setting-batches').fill('Đợt 1=31/02/2023');
