@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaPack } from '../../shared/pack.js';
 import type { StatusJson } from '../../shared/types.js';
 import { importPackFile } from '../../main/engine/packs/import.js';
+import { generateDocument } from '../../main/engine/sample/generate-pdfs.js';
 import { PACKS_SOURCE, SEEDS, tempDir } from '../helpers/corpus.js';
 import { apiCall, cli, launchBrowser, screenshot, startApp, type App } from './harness.js';
 
@@ -32,6 +33,8 @@ const row = (code: string) => page.locator(`[data-testid=plan-row][data-code="${
 beforeAll(async () => {
   facts = await importPackFile(path.join(PACKS_SOURCE, 'binh-dinh-so-y-te-2023.csv'), { year: 2023 });
   fs.writeFileSync(path.join(work, 'ghi-chu.txt'), 'không phải kế hoạch');
+  // A Vietnamese document with a text layer and no criteria or task table.
+  fs.writeFileSync(path.join(work, 'cong-van.pdf'), (await generateDocument(9200, 1)).bytes);
   app = await startApp();
   await apiCall(app, 'workspace:create', { dir: wsDir, packId: 'tra-vinh-so-y-te-2023', year: 2023 });
   browser = await launchBrowser();
@@ -54,6 +57,10 @@ describe('import from a plan', () => {
     await page.getByTestId('plan-file').fill(path.join(work, 'ghi-chu.txt'));
     await page.getByTestId('plan-read').click();
     await page.getByText('kế hoạch là tệp .pdf hoặc .docx').waitFor();
+    await page.getByTestId('plan-file').fill(path.join(work, 'cong-van.pdf'));
+    await page.getByTestId('plan-read').click();
+    await page.getByText('Không tìm thấy bảng tiêu chí hay bảng nhiệm vụ').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('plan-file-error').textContent()).toContain('Không tìm thấy bảng tiêu chí');
     expect(await page.getByTestId('plan-preview').count()).toBe(0);
   });
 
@@ -78,7 +85,7 @@ describe('import from a plan', () => {
     expect(first).toBeDefined();
     if (first) expect(await row(first.code).locator(`td.unsure:has([data-testid=plan-${first.field}])`).count()).toBe(1);
     expect(await page.getByTestId('plan-batches').textContent()).toBe('Kế hoạch không nêu đợt gửi tài liệu.');
-    await screenshot(page, 'packs-plan-preview');
+    await screenshot(page, '09-packs-plan');
   }, 90_000);
 
   it('edits cells, refuses a wrong date in place, removes a row, saves; the library lists the pack and it is used with the edit', async () => {
@@ -110,6 +117,25 @@ describe('import from a plan', () => {
     expect(status.criteria.some((c) => c.code === removed)).toBe(false);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('shows the batches a prose plan states (Quảng Ngãi) and the saved pack carries them', async () => {
+    await page.getByTestId('plan-file').fill(path.join(SEEDS, 'plan-001.pdf'));
+    await page.getByTestId('plan-read').click();
+    await page.locator('[data-testid=plan-preview][data-rows="5"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('plan-batches').textContent()).toBe(
+      'Các đợt gửi tài liệu kế hoạch nêu: Đợt 1 trước ngày 30/06 hàng năm; Đợt 2 trước ngày 30/09 hàng năm; Đợt 3 trước ngày 15/11 hàng năm',
+    );
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-saved').waitFor();
+    const id = (await page.getByTestId('plan-saved').getAttribute('data-pack-id')) ?? '';
+    const saved = await apiCall<CriteriaPack>(app, 'packs:show', { id });
+    expect(saved.batches?.map((b) => [b.label, b.due, b.yearly])).toEqual([
+      ['Đợt 1', '2021-06-30', true],
+      ['Đợt 2', '2021-09-30', true],
+      ['Đợt 3', '2021-11-15', true],
+    ]);
+    expect(saved.criteria.length).toBe(5);
+  }, 90_000);
 
   it('packs:saveDraft refuses bad rows with the field at fault', async () => {
     const pack = { id: 'ke-hoach-thu', name: 'Kế hoạch thử', year: 2023, level: null, unit: null, source: null };

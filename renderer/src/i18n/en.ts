@@ -272,7 +272,7 @@ export const en: Record<MessageKey, string> = {
   'plan.section': 'Taken from: {section}.',
   'plan.batches': 'Batches the plan states:',
   'plan.batch': '{name} before {date}',
-  'plan.batchYearly': '{name} before {date} (every year)',
+  'plan.batchYearly': '{name} before {date} every year',
   'plan.noBatches': 'The plan states no submission batches.',
   'plan.name': 'Pack name',
   'plan.col.code': 'Code',

@@ -272,7 +272,7 @@ export const vi = {
   'plan.section': 'Lấy từ: {section}.',
   'plan.batches': 'Các đợt gửi tài liệu kế hoạch nêu:',
   'plan.batch': '{name} trước ngày {date}',
-  'plan.batchYearly': '{name} trước ngày {date} (hàng năm)',
+  'plan.batchYearly': '{name} trước ngày {date} hàng năm',
   'plan.noBatches': 'Kế hoạch không nêu đợt gửi tài liệu.',
   'plan.name': 'Tên bộ tiêu chí',
   'plan.col.code': 'Mã',

@@ -205,7 +205,7 @@ export function PlanImport(props: { onSaved: (saved: Saved) => void }) {
           <p data-testid="plan-batches">
             {draft.batches.length === 0
               ? t('plan.noBatches')
-              : `${t('plan.batches')} ${draft.batches.map((b) => t(b.yearInferred ? 'plan.batchYearly' : 'plan.batch', { name: b.name, date: formatDate(b.due) })).join('; ')}`}
+              : `${t('plan.batches')} ${draft.batches.map((b) => (b.yearInferred ? t('plan.batchYearly', { name: b.name, date: formatDate(b.due).slice(0, 5) }) : t('plan.batch', { name: b.name, date: formatDate(b.due) }))).join('; ')}`}
           </p>
           <label className="row-form">
             {t('plan.name')}

@@ -3,7 +3,8 @@
 // slots are derived again from the edited "expected result" text; a due date the user set
 // replaces the one read from the deadline, on the criterion and on its slots.
 
-import type { CriteriaPack, PackBatch, PackLevel } from '../../../../shared/pack.js';
+import { normalizeCriterionCode, type CriteriaPack, type PackBatch, type PackLevel } from '../../../../shared/pack.js';
+import { PackImportError, packProblem } from '../errors.js';
 import type { DraftRow, UnsureCell } from '../../../../shared/plan-draft.js';
 import { packFromRows, type PackFromRows } from './to-pack.js';
 
@@ -29,6 +30,9 @@ export interface EditedDraft {
 
 /** The pack the edited draft makes (nothing is stored). Throws PackImportError on rows that cannot make a pack. */
 export function packFromEditedDraft(draft: EditedDraft): PackFromRows {
+  // The table reader skips a row without a usable code (with a warning); here the user typed it: refused, row by row (1 = the first row).
+  const badCodes = draft.rows.flatMap((r, i) => (normalizeCriterionCode(r.code) === null ? [packProblem(i + 1, 'code', 'code-invalid', { value: r.code })] : []));
+  if (badCodes.length > 0) throw new PackImportError('(bản nháp)', badCodes);
   const rows: DraftRow[] = draft.rows.map((r) => ({
     code: r.code,
     parent: r.parent,
