@@ -1,13 +1,19 @@
-// DEV TOOL (not shipped): caches page 1's header OCR of every scan in the corpus so that the slot
-// finder can be iterated on without re-running Tesseract.
+// DEV TOOL (not shipped): caches page 1's header OCR of every scan in the corpus, through the
+// same pixels the OCR worker reads (the page's own image when it is the whole page, else a
+// render; ocr-worker.ts), so that the slot finder and the digit reader can be iterated on
+// without re-running Tesseract. `npx tsx scripts/slotdev-cache.ts [outDir]`; then
+// `npx tsx scripts/slotdev-eval.ts [filter] [-v] [--crops]`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createCanvas } from '@napi-rs/canvas';
-import { renderPageRgba, toGray } from '../main/engine/ocr/page-image.js';
+import { PDFDocument as PdfLibDocument } from 'pdf-lib';
+import { DEFAULT_OCR_SETTINGS } from '../main/engine/ocr/ocr-jobs.js';
+import { forOcr, grayOf, MAX_IMAGE_PIXELS, pageRaster, rgbaOf } from '../main/engine/ocr/page-pixels.js';
 import { TesseractEngine } from '../main/engine/ocr/tesseract-engine.js';
 
 const OUT = process.argv[2] ?? '/tmp/slotdev/cache';
+fs.mkdirSync(OUT, { recursive: true });
 const CORPUS = path.resolve('test/fixtures/corpus');
 const engine = new TesseractEngine();
 for (const sub of ['dev', 'real', 'seeds']) {
@@ -17,10 +23,13 @@ for (const sub of ['dev', 'real', 'seeds']) {
     const key = `${sub}__${e.file}`;
     if (fs.existsSync(path.join(OUT, `${key}.json`))) continue;
     const data = new Uint8Array(fs.readFileSync(path.join(dir, e.file)));
-    const doc = await getDocument({ data, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-    const rgba = await renderPageRgba(doc, 1, { dpi: 300, topFraction: 0.45 });
+    const lib = await PdfLibDocument.load(data, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false }).catch(() => null);
+    const doc = await getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false, verbosity: 0, maxImageSize: MAX_IMAGE_PIXELS }).promise;
+    const s = DEFAULT_OCR_SETTINGS;
+    const raster = forOcr(await pageRaster(doc, lib, 1, { renderDpi: s.headerDpi, topFraction: s.headerFraction, direct: s.directImages }), true, s);
     await doc.destroy();
-    const out = await engine.recognize({ width: rgba.width, height: rgba.height, data: toGray(rgba.data, false) }, 300);
+    const rgba = rgbaOf(raster);
+    const out = await engine.recognize(grayOf(raster, s.dropRed), raster.dpi);
     const page = {
       blocks: (out.page.blocks ?? []).map((b) => ({
         paragraphs: b.paragraphs.map((p) => ({
@@ -28,7 +37,7 @@ for (const sub of ['dev', 'real', 'seeds']) {
         })),
       })),
     };
-    fs.writeFileSync(path.join(OUT, `${key}.json`), JSON.stringify({ file: e.file, sub, text: out.text, width: rgba.width, height: rgba.height, page }));
+    fs.writeFileSync(path.join(OUT, `${key}.json`), JSON.stringify({ file: e.file, sub, text: out.text, width: rgba.width, height: rgba.height, dpi: raster.dpi, page }));
     const c = createCanvas(rgba.width, rgba.height);
     const ctx = c.getContext('2d');
     const id = ctx.createImageData(rgba.width, rgba.height);

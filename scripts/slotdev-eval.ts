@@ -11,7 +11,7 @@ import { readHandwriting, MAX_DIGITS } from '../main/engine/ocr/read-handwriting
 import { readDigits } from '../main/engine/ocr/digits/read-digits.js';
 import { PAD } from '../main/engine/ocr/handwritten-slots.js';
 
-const CACHE = '/tmp/slotdev/cache';
+const CACHE = process.env.SLOTDEV_CACHE ?? '/tmp/slotdev/cache';
 const CORPUS = path.resolve('test/fixtures/corpus');
 const filter = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '';
 const crops = process.argv.includes('--crops');
@@ -26,7 +26,8 @@ const stats: Record<string, { truth: number; located: number; right: number; bla
 fs.mkdirSync('/tmp/slotdev/crops', { recursive: true });
 for (const f of fs.readdirSync(CACHE).filter((x) => x.endsWith('.json') && x.includes(filter)).sort()) {
   const key = f.slice(0, -5);
-  const c = JSON.parse(fs.readFileSync(path.join(CACHE, f), 'utf8')) as { page: Tesseract.Page; width: number; height: number; text: string };
+  const c = JSON.parse(fs.readFileSync(path.join(CACHE, f), 'utf8')) as { page: Tesseract.Page; width: number; height: number; text: string; dpi?: number };
+  const scale = (c.dpi ?? 300) / 72;
   const img = await loadImage(fs.readFileSync(path.join(CACHE, `${key}.png`)));
   const cv = createCanvas(c.width, c.height);
   const ctx = cv.getContext('2d');
@@ -36,7 +37,7 @@ for (const f of fs.readdirSync(CACHE).filter((x) => x.endsWith('.json') && x.inc
   const plan = planSlots(c.page);
   const hw = await readHandwriting(null, c.page, rgba);
   const want: Partial<Record<SlotKind, { digits: string; box: Box | null }>> = {};
-  if (e.boxes) for (const [k, b] of Object.entries(e.boxes)) want[k as SlotKind] = { digits: b.digits, box: { x0: (b.x * 300) / 72, y0: (b.y * 300) / 72, x1: ((b.x + b.w) * 300) / 72, y1: ((b.y + b.h) * 300) / 72 } };
+  if (e.boxes) for (const [k, b] of Object.entries(e.boxes)) want[k as SlotKind] = { digits: b.digits, box: { x0: b.x * scale, y0: b.y * scale, x1: (b.x + b.w) * scale, y1: (b.y + b.h) * scale } };
   else {
     const d = e.number?.split('/')[0];
     if (d && /^\d+$/.test(d)) want.number = { digits: d, box: null };

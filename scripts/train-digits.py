@@ -36,7 +36,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 SEED = 12
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, 'main', 'engine', 'ocr', 'digits')
+# DIGITS_OUT writes a candidate elsewhere (to compare it with the shipped weights first).
+OUT = os.environ.get('DIGITS_OUT') or os.path.join(ROOT, 'main', 'engine', 'ocr', 'digits')
 SIZE, BOX = 28, 20  # output side; the ink's longer side is scaled to BOX (MNIST's convention)
 JUNK = 10
 QUICK = '--quick' in sys.argv
@@ -77,8 +78,18 @@ def stroke_digit(rng, d, h):
     img = np.zeros((h + 10, w + 10), np.float32)
     t = max(1, int(h * rng.uniform(0.06, 0.13)))
     j = lambda v: v + rng.uniform(-0.05, 0.05)
+    seg2 = None
     if d == 1:
         pts = [(j(0.15), j(0.45)), (j(0.62), j(0.02)), (j(0.55), 1.0)]
+        if rng.random() < 0.3:  # the foot some hands add
+            seg2 = [(j(0.3), j(0.98)), (j(0.8), j(0.98))]
+    elif d == 2:
+        # The school hand's 2: a hook, a diagonal down to the left, a small loop, then the base.
+        pts = [(j(0.1), j(0.25)), (j(0.4), j(0.0)), (j(0.8), j(0.12)), (j(0.75), j(0.4)), (j(0.2), j(0.9)),
+               (j(0.12), j(0.75)), (j(0.32), j(0.72)), (j(0.35), j(0.95)), (j(0.95), j(0.95))]
+    elif d == 9:
+        pts = [(j(0.85), j(0.25)), (j(0.5), j(0.0)), (j(0.12), j(0.2)), (j(0.2), j(0.5)), (j(0.6), j(0.48)),
+               (j(0.85), j(0.25)), (j(0.8), j(0.6)), (j(0.6), 1.0)]
     elif d == 4:
         pts = [(j(0.45), 0.0), (j(0.05), j(0.65)), (j(0.95), j(0.62))]
         seg2 = [(j(0.72), j(0.25)), (j(0.62), 1.0)]
@@ -89,7 +100,7 @@ def stroke_digit(rng, d, h):
         q = np.asarray([(5 + x * w, 5 + y * h) for x, y in p], np.int32)
         cv2.polylines(img, [q], False, 1.0, t, cv2.LINE_AA)
     draw(pts)
-    if d != 1:
+    if seg2 is not None:
         draw(seg2)
     return img
 
@@ -114,10 +125,23 @@ def glyph(rng, mnist, split):
         idx = idx[(idx % 2) == (0 if split == 'train' else 1)]
         ink = cv2.resize(xs[idx[rng.randrange(len(idx))]], (h, h), interpolation=cv2.INTER_LINEAR)
         return ink, d
-    if r < 0.52 and d in (1, 4, 7):
+    if r < 0.55 and d in (1, 2, 4, 7, 9):
         return stroke_digit(rng, d, h), d
     font = HAND_FONTS[rng.randrange(len(HAND_FONTS))]
     return render_text(font, str(d), int(h * 1.4)), d
+
+
+def elastic(rng, ink, h):
+    """A hand's wobble: a smooth random displacement field (Simard et al.'s elastic distortion),
+    scaled to the glyph's height so a 30 px and a 70 px digit bend alike."""
+    H, W = ink.shape
+    sigma = h * rng.uniform(0.12, 0.2)
+    alpha = h * rng.uniform(0.08, 0.18)
+    fx = cv2.GaussianBlur((np.random.rand(H, W).astype(np.float32) * 2 - 1), (0, 0), sigma)
+    fy = cv2.GaussianBlur((np.random.rand(H, W).astype(np.float32) * 2 - 1), (0, 0), sigma)
+    norm = max(1e-6, float(np.abs(np.concatenate([fx, fy])).max()))
+    gx, gy = np.meshgrid(np.arange(W, dtype=np.float32), np.arange(H, dtype=np.float32))
+    return cv2.remap(ink, gx + fx / norm * alpha, gy + fy / norm * alpha, cv2.INTER_LINEAR)
 
 
 def distort(rng, ink):
@@ -133,6 +157,8 @@ def distort(rng, ink):
     A = np.array([[c * sx, -s + shear, 0], [s * sx, c, 0]], np.float32)
     A[:, 2] = np.array([W / 2, H / 2]) - A[:, :2] @ np.array([W / 2, H / 2])
     ink = cv2.warpAffine(ink, A, (W, H), flags=cv2.INTER_LINEAR)
+    if rng.random() < 0.5:
+        ink = elastic(rng, ink, h)
     k = rng.choice([0, 0, 1, 1, 2 if h > 40 else 1, -1])
     if k > 0:
         ink = cv2.dilate(ink, np.ones((k + 1, k + 1), np.uint8))
@@ -248,23 +274,47 @@ def dataset(n, seed, mnist, split):
     return torch.from_numpy(X), torch.from_numpy(Y)
 
 
-class Net(nn.Module):
-    """Three 3×3 conv + 2×2 max-pool stages, one hidden layer: ~100k weights, ~2M MACs."""
+CH = (32, 48, 64)
+HIDDEN = 128
 
-    def __init__(self):
+
+class Net(nn.Module):
+    """Three 3×3 conv + 2×2 max-pool stages, one hidden layer: ~190k weights, ~3.5M MACs.
+    Trained with batch normalisation after each convolution (`bn`); the shipped weights have it
+    folded into the convolutions (fold()), so model.ts runs plain conv + ReLU + pool."""
+
+    def __init__(self, bn=True):
         super().__init__()
-        self.c1 = nn.Conv2d(1, 16, 3, padding=1)
-        self.c2 = nn.Conv2d(16, 32, 3, padding=1)
-        self.c3 = nn.Conv2d(32, 48, 3, padding=1)
-        self.f1 = nn.Linear(48 * 3 * 3, 96)
-        self.f2 = nn.Linear(96, 11)
+        self.c1 = nn.Conv2d(1, CH[0], 3, padding=1)
+        self.c2 = nn.Conv2d(CH[0], CH[1], 3, padding=1)
+        self.c3 = nn.Conv2d(CH[1], CH[2], 3, padding=1)
+        self.f1 = nn.Linear(CH[2] * 3 * 3, HIDDEN)
+        self.f2 = nn.Linear(HIDDEN, 11)
+        self.bns = nn.ModuleList([nn.BatchNorm2d(c) for c in CH]) if bn else None
 
     def forward(self, x):
-        x = F.max_pool2d(F.relu(self.c1(x)), 2)  # 14
-        x = F.max_pool2d(F.relu(self.c2(x)), 2)  # 7
-        x = F.max_pool2d(F.relu(self.c3(x)), 2)  # 3
+        for i, c in enumerate((self.c1, self.c2, self.c3)):
+            x = c(x)
+            if self.bns is not None:
+                x = self.bns[i](x)
+            x = F.max_pool2d(F.relu(x), 2)  # 14, 7, 3
         x = F.relu(self.f1(x.flatten(1)))
-        return self.f2(F.dropout(x, 0.25, self.training))
+        return self.f2(F.dropout(x, 0.3, self.training))
+
+
+def fold(net):
+    """The same network without batch normalisation: each BN's scale and shift moved into the
+    convolution before it (exact in eval mode)."""
+    out = Net(bn=False)
+    sd = {k: v.clone() for k, v in net.state_dict().items() if not k.startswith('bns.')}
+    for i, name in enumerate(('c1', 'c2', 'c3')):
+        bn = net.bns[i]
+        scale = bn.weight.detach() / torch.sqrt(bn.running_var + bn.eps)
+        sd[name + '.weight'] = sd[name + '.weight'] * scale[:, None, None, None]
+        sd[name + '.bias'] = (sd[name + '.bias'] - bn.running_mean) * scale + bn.bias.detach()
+    out.load_state_dict(sd)
+    out.eval()
+    return out
 
 
 def accuracy(net, X, Y):
@@ -281,7 +331,7 @@ def main():
     torch.set_num_threads(2)
     cv2.setNumThreads(1)
     mnist = load_mnist()
-    n_train, n_val, epochs = (8000, 2000, 2) if QUICK else (120000, 10000, 12)
+    n_train, n_val, epochs = (8000, 2000, 2) if QUICK else (100000, 10000, 7)
     t0 = time.time()
     Xtr, Ytr = dataset(n_train, SEED, mnist, 'train')
     Xva, Yva = dataset(n_val, SEED + 1, mnist, 'val')
@@ -307,6 +357,7 @@ def main():
             sched.step()
         acc, _ = accuracy(net, Xva, Yva)
         print('epoch %d: loss %.3f, validation accuracy %.4f (%.0f s)' % (ep + 1, loss.item(), acc, time.time() - t0), flush=True)
+    net = fold(net)
     acc, pred = accuracy(net, Xva, Yva)
     digits = Yva < 10
     print('validation accuracy (synthetic scans + held-out MNIST, 11 classes): %.4f' % acc)
@@ -343,7 +394,7 @@ def write(net, acc):
 
 def reprobe():
     """--probe: the probe of the weights already written (no training)."""
-    net = Net()
+    net = Net(bn=False)
     with open(os.path.join(OUT, 'weights.json')) as f:
         manifest = json.load(f)
     raw = np.fromfile(os.path.join(OUT, 'weights.f32'), dtype='<f4')

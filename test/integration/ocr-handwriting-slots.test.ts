@@ -112,21 +112,24 @@ describe('handwritten number and date through the slot finder', () => {
         `${table.join('\n')}\n\n${htable.join('\n')}\n\n| file | number | day | month | header number | header date vs truth |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
     );
     expect(docs.length).toBeGreaterThanOrEqual(31);
-    // Measured (committed weights, seed 12). The slot finder locates 25/30 numbers, 22/29 days,
-    // 3/9 handwritten months; the model reads 6, 9 and 3 of them right.
+    // Measured (weights retrained at OCR version 3, seed 12; slot bars of read-handwriting.ts).
+    // The slot finder locates 29/30 numbers, 28/29 days, 9/9 handwritten months (before this
+    // version: 25, 22, 3); the model reads 11, 16 and 7 of them right (before: 6, 9, 3).
     const at = (k: SlotKind) => slot.get(k) ?? { truth: 0, located: 0, right: 0, blank: 0, wrong: 0 };
-    expect(at('number').located).toBeGreaterThanOrEqual(23);
-    expect(at('day').located).toBeGreaterThanOrEqual(20);
-    expect(at('number').right).toBeGreaterThanOrEqual(6);
-    expect(at('day').right).toBeGreaterThanOrEqual(9);
-    expect(at('month').right).toBeGreaterThanOrEqual(3);
-    // Wrong slot readings: pt-275's day slot starts right of its "1" (16 read as 6: the slot
-    // finder's cut), hg-1940's 28 read as 88 (refused by the day-in-month rule). No more.
-    expect(at('number').wrong + at('day').wrong + at('month').wrong).toBeLessThanOrEqual(2);
-    expect(header.date.right).toBeGreaterThanOrEqual(10);
-    // The header's wrong dates and numbers: pt-275 (above) and ones the page pass read itself
-    // (ld-1716's month, ld-289's and pt-275's numbers), none from a number slot.
-    expect(header.date.wrong).toBeLessThanOrEqual(2);
-    expect(header.number.wrong).toBeLessThanOrEqual(2);
+    expect(at('number').located).toBeGreaterThanOrEqual(28);
+    expect(at('day').located).toBeGreaterThanOrEqual(27);
+    expect(at('month').located).toBeGreaterThanOrEqual(8);
+    expect(at('number').right).toBeGreaterThanOrEqual(10);
+    expect(at('day').right).toBeGreaterThanOrEqual(15);
+    expect(at('month').right).toBeGreaterThanOrEqual(6);
+    // Wrong slot readings: two numbers whose digits touch (dev/ld-289's 289 read 98, dev/bca-3980's
+    // 3980 read 398); none of the days or months. The header's cross-check with the page OCR
+    // refuses both numbers: no wrong number or date reaches the header.
+    expect(at('number').wrong).toBeLessThanOrEqual(2);
+    expect(at('day').wrong + at('month').wrong).toBe(0);
+    expect(header.date.right).toBeGreaterThanOrEqual(14);
+    expect(header.number.right).toBeGreaterThanOrEqual(16);
+    expect(header.date.wrong).toBe(0);
+    expect(header.number.wrong).toBe(0);
   }, 900_000);
 });

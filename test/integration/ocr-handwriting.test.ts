@@ -131,6 +131,20 @@ describe('handwritten number', () => {
     expect(headerOf(scan(HEADER, { printedMonth: 4, year: 2019, number: read('118', 0.5, 60) }), 'ke-hoach.pdf').number).toBeNull();
   });
 
+  it('a clear slot reading that differs from the page OCR\'s digits wins: taken when very clear, else the suggestion', () => {
+    // dev/ag-154: the page pass read the handwritten 154 as "454".
+    const text = HEADER.replace('Số: /KH-UBND', 'Số: 454/KH-UBND');
+    const clear = headerOf(scan(text, { printedMonth: 4, year: 2019, number: read('154', 1, 97) }), 'd22.pdf');
+    expect(clear.number).toBe('154/KH-UBND');
+    expect(clear.fields.number?.confidence).toBe(0.65);
+    const unsure = headerOf(scan(text, { printedMonth: 4, year: 2019, number: read('154', 1, 78) }), 'd22.pdf') as unknown as {
+      number: string | null;
+      suggestions?: { number?: { value: string } };
+    };
+    expect(unsure.number).toBeNull();
+    expect(unsure.suggestions?.number?.value).toBe('154/KH-UBND');
+  });
+
   it('a reading that agrees with the file name confirms it; a clear one that disagrees leaves the name as a suggestion', () => {
     const agree = headerOf(scan(HEADER, { printedMonth: 4, year: 2019, number: read('118', 0.5, 50) }), 'Kế hoạch 118-KH-UBND.pdf');
     expect(agree.number).toBe('118/KH-UBND');
@@ -216,6 +230,24 @@ describe('slots, crops and votes', () => {
     expect(plan.year).toBe(2018);
   });
 
+  it('tells a printed day from handwriting OCR misread as one (its confidence), and a handwritten day from the page OCR is only a suggestion', () => {
+    const line = (dayConf: number) => {
+      const d = { ...word('23', 1601, 1666, 100, 148), confidence: dayConf };
+      const y = { ...word('2018', 1967, 2071, 100, 140), confidence: 96 };
+      return page([[word('Ngãi,', 1350, 1464), word('ngày', 1484, 1589), d, word('tháng', 1686, 1809), { ...word('4', 1823, 1848, 100, 138), confidence: 96 }, word('năm', 1862, 1952), y]]);
+    };
+    // dev/qng-08: the handwritten "03" read "23" at 78 beside print read at 96.
+    const misread = planSlots(line(78));
+    expect(misread.day).toBeNull();
+    expect(misread.slots.map((s) => s.kind)).toEqual(['day']);
+    const printed = planSlots(line(95));
+    expect(printed.day).toBe(23);
+    expect(printed.slots).toEqual([]);
+    const text = HEADER.replace('ngày tháng', 'ngày 23 tháng');
+    expect(headerOf(scan(text, { printedDay: null, printedMonth: 4, year: 2019 }), 'a.pdf').date).toBeNull();
+    expect(headerOf(scan(text, { printedDay: 23, printedMonth: 4, year: 2019 }), 'a.pdf').date).toBe('2019-04-23');
+  });
+
   it('reads the first place-date line even when its year is misread, without making a year of it', () => {
     const plan = planSlots(page([[word('Thọ,', 1288, 1377), word('ngày', 1400, 1507), word('tháng', 1607, 1732), word('12', 1751, 1799), word('năm', 1816, 1906), word('201J', 1925, 2031)]]));
     expect(plan.year).toBeNull();
@@ -227,7 +259,7 @@ describe('slots, crops and votes', () => {
     const plan = planSlots(page([[word('Chỉ', 740, 821), word('thị', 836, 896), word('số', 916, 964), word('16/CT-TTg', 986, 1244), word('ngày', 1260, 1367), word('18/6/2018', 1389, 1614)]]));
     expect(plan.slots).toEqual([]);
     const law = [word('Căn', 446, 529), word('cứ', 541, 594), word('Luật', 605, 700), word('ngày', 1290, 1389), word('14', 1405, 1450), word('tháng', 1464, 1582), word('6', 1598, 1619), word('năm', 1630, 1716), word('2019', 1730, 1830)];
-    expect(planSlots(page([law]))).toEqual({ slots: [], month: null, year: null });
+    expect(planSlots(page([law]))).toEqual({ slots: [], day: null, month: null, year: null });
     const cited = planSlots(page([[word('Quyết', 382, 518), word('định', 532, 625), word('số', 646, 690), word('1915/QĐ-SYT', 700, 995)]]));
     expect(cited.slots).toEqual([]);
   });

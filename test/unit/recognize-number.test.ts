@@ -28,6 +28,8 @@ describe('number as printed, normalised', () => {
     ['Số: 173/TB-SGDĐT', '173/TB-SGDĐT'],
     ['Số: 1105/KH-ĐKT', '1105/KH-ĐKT'],
     ['Số 466 /PC-VPUBND', '466/PC-VPUBND'],
+    // A joint document's code: its issuers joined by commas (dev/ag-154).
+    ['Số: 154/CTPH-LĐLĐ-SVH,TT,DL', '154/CTPH-LĐLĐ-SVH,TT,DL'],
     ['Số:78/KH-SYT', '78/KH-SYT'],
     ['Số: 78 / KH-SYT', '78/KH-SYT'],
     ['Số: 78/KH - SYT', '78/KH-SYT'],

@@ -32,7 +32,8 @@ export interface Slot {
 /** What the printed words around the slots say; digits read in the slots complete it. */
 export interface SlotPlan {
   slots: Slot[];
-  /** The printed month and year of the place-date line, when printed. */
+  /** The printed day, month and year of the place-date line, when printed. */
+  day: number | null;
   month: number | null;
   year: number | null;
 }
@@ -40,6 +41,8 @@ export interface SlotPlan {
 interface WordLike {
   text: string;
   bbox: Box;
+  /** Tesseract's word confidence (0..100); print reads at 90+, handwriting misread lower. */
+  confidence?: number;
   symbols: { text: string; bbox: Box }[];
 }
 
@@ -47,7 +50,7 @@ function wordsOfLines(page: Tesseract.Page): WordLike[][] {
   const out: WordLike[][] = [];
   for (const block of page.blocks ?? []) {
     for (const para of block.paragraphs) {
-      for (const line of para.lines) out.push(line.words.map((w) => ({ text: w.text, bbox: w.bbox, symbols: w.symbols ?? [] })));
+      for (const line of para.lines) out.push(line.words.map((w) => ({ text: w.text, bbox: w.bbox, confidence: w.confidence, symbols: w.symbols ?? [] })));
     }
   }
   return out;
@@ -126,7 +129,9 @@ function lineMiddle(words: readonly WordLike[]): number {
 function gapBox(x0: number, x1: number, words: readonly WordLike[], h: number): Box | null {
   if (x1 - x0 < h * 0.4 || words.length === 0) return null;
   const mid = lineMiddle(words);
-  return { x0: Math.round(x0 + h * 0.08), y0: Math.round(mid - h * 1.25), x1: Math.round(x1 - h * 0.08), y1: Math.round(mid + h * 0.85) };
+  // Down to a line height below the middle: a hand that slopes or writes large descends under the
+  // printed baseline (dev/pt-4532's number was cut at 0.85).
+  return { x0: Math.round(x0 + h * 0.08), y0: Math.round(mid - h * 1.25), x1: Math.round(x1 - h * 0.08), y1: Math.round(mid + h * 1.05) };
 }
 
 // "Số:", "So:", OCR's "S6:", "Sé:", "sá:"; at the start of a word, not inside one ("Hồ sơ", "số
@@ -164,7 +169,7 @@ const THANG = /th[a4d]n?g|thang/;
 // "năm", OCR's "nam", "năn", "nărn", and "hăm" when handwriting touches its "n".
 const NAM = /[nh][aăe](?:m|n|rn)/;
 
-function placeDateSlots(lines: readonly WordLike[][]): { slots: Slot[]; month: number | null; year: number | null } | null {
+function placeDateSlots(lines: readonly WordLike[][]): { slots: Slot[]; day: number | null; month: number | null; year: number | null } | null {
   for (const words of lines) {
     const lc = charsOf(words);
     for (const ng of lc.key.matchAll(NGAY)) {
@@ -189,36 +194,44 @@ function placeDateSlots(lines: readonly WordLike[][]): { slots: Slot[]; month: n
       const year = y[2] && /^(19|20)\d\d$/.test(y[2]) ? Number(y[2]) : null;
       const h = lineHeight(words);
       const slots: Slot[] = [];
-      const day = gapBox(lc.x1[afterDay - 1] as number, lc.x0[tAt] as number, words, h);
-      if (day) slots.push({ kind: 'day', box: day });
-      const month = printedMonth(words, lc, afterMonth, nAt, year);
+      const day = printedBetween(words, lc, afterDay, tAt, year, 31);
+      if (day === null) {
+        const gap = gapBox(lc.x1[afterDay - 1] as number, lc.x0[tAt] as number, words, h);
+        if (gap) slots.push({ kind: 'day', box: gap });
+      }
+      const month = printedBetween(words, lc, afterMonth, nAt, year, 12);
       if (month === null) {
         const gap = gapBox(lc.x1[afterMonth - 1] as number, lc.x0[nAt] as number, words, h);
         if (gap) slots.push({ kind: 'month', box: gap });
       }
-      return { slots, month, year };
+      return { slots, day, month, year };
     }
   }
   return null;
 }
 
 /**
- * The month between "tháng" and "năm" when it is printed: one word of one or two digits, no
- * taller than the printed year beside it (a handwritten month rises above the line; OCR reads a
- * handwritten 3 as "2" as readily as a printed 4). Else null: the month is a slot to read.
+ * The day between "ngày" and "tháng", or the month between "tháng" and "năm", when it is printed:
+ * one word of one or two digits, no taller than the printed year beside it (handwriting rises
+ * above the line; OCR reads a handwritten 3 as "2" as readily as a printed 4). Else null: the
+ * gap is a slot to read, and what the page OCR made of it is a print model's reading of ink.
  */
-function printedMonth(words: readonly WordLike[], lc: LineChars, from: number, to: number, year: number | null): number | null {
+const PRINTED_DIGIT_CONFIDENCE = 88;
+
+function printedBetween(words: readonly WordLike[], lc: LineChars, from: number, to: number, year: number | null, max: number): number | null {
   const between = lc.key.slice(from, to).trim();
   if (!/^\d{1,2}$/.test(between)) return null;
-  const month = Number(between);
-  if (month < 1 || month > 12) return null;
+  const value = Number(between);
+  if (value < 1 || value > max) return null;
   const wi = lc.word.slice(from, to).find((i) => i >= 0);
   const w = wi === undefined ? undefined : words[wi];
   const yw = year === null ? undefined : words.find((x) => x.text.includes(String(year)));
-  if (!w || !yw) return month;
+  if (!w || !yw) return value;
   const hm = w.bbox.y1 - w.bbox.y0;
   const hy = yw.bbox.y1 - yw.bbox.y0;
-  return hm <= hy * 1.3 ? month : null;
+  // Print is read surely (96 on dev/qng-08's "4" and "2018"); its handwritten "03" read "23" at 78.
+  const sure = w.confidence === undefined || w.confidence >= PRINTED_DIGIT_CONFIDENCE;
+  return hm <= hy * 1.3 && sure ? value : null;
 }
 
 /** Where the handwritten number and day are, from the header pass's word boxes. */
@@ -229,7 +242,7 @@ export function planSlots(page: Tesseract.Page): SlotPlan {
   if (num) slots.push(num);
   const pd = placeDateSlots(lines);
   if (pd) slots.push(...pd.slots);
-  return { slots, month: pd?.month ?? null, year: pd?.year ?? null };
+  return { slots, day: pd?.day ?? null, month: pd?.month ?? null, year: pd?.year ?? null };
 }
 
 /** Margin of white around a crop: Tesseract reads a word touching the image edge badly. */
@@ -418,6 +431,11 @@ export interface HandwrittenReading {
   number?: SlotReading;
   day?: SlotReading;
   month?: SlotReading;
+  /**
+   * The printed day, or null when the day is a slot (handwritten). Absent in readings cached
+   * before OCR version 3, which did not tell.
+   */
+  printedDay?: number | null;
   printedMonth: number | null;
   year: number | null;
 }
@@ -445,7 +463,9 @@ export function vote(reads: readonly { text: string; confidence: number }[]): Sl
 const MARK = '\u2063hw ';
 
 export function appendHandwriting(text: string, hw: HandwrittenReading | undefined): string {
-  if (!hw || (!hw.number && !hw.day && !hw.month)) return text;
+  // Kept without any reading too when the day is known to be handwritten: that demotes the page
+  // OCR's day (header-of.ts).
+  if (!hw || (!hw.number && !hw.day && !hw.month && hw.printedDay !== null)) return text;
   return `${text}\n${MARK}${JSON.stringify(hw)}`;
 }
 

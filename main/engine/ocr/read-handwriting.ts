@@ -10,6 +10,14 @@ import type { TesseractEngine } from './tesseract-engine.js';
 /** The most digits a slot holds: a day or month has two, a number rarely more than five. */
 export const MAX_DIGITS: Record<SlotKind, number> = { number: 5, day: 2, month: 2 };
 
+/**
+ * The least probability each digit of a reading needs, by slot kind: measured on the dev and real
+ * scans with the committed weights (scripts/slotdev-eval.ts), as the lowest bar that read no day
+ * or month wrong (0.65 read one) and at most 2 of 32 numbers wrong at the slot, none of them
+ * surviving the header's cross-checks. A number has more digits to cut wrongly than a day.
+ */
+const MIN_P: Record<SlotKind, number> = { number: 0.75, day: 0.7, month: 0.7 };
+
 /** Readings no date can hold (a day of 88, a month of 40) are refused, not passed on. */
 const LARGEST: Partial<Record<SlotKind, number>> = { day: 31, month: 12 };
 
@@ -35,7 +43,7 @@ export function slotReading(r: DigitReading): SlotReading | null {
  * model with what each position of a day or month can hold, and refused when no date holds it.
  */
 export function readSlot(rgba: RgbaImage, box: Box, kind: SlotKind): { reading: SlotReading | null; detail: DigitReading } {
-  const detail = readDigits(cleanCrop(rgba, box), { pad: PAD, maxDigits: MAX_DIGITS[kind], allowed: POSITIONS[kind] });
+  const detail = readDigits(cleanCrop(rgba, box), { pad: PAD, maxDigits: MAX_DIGITS[kind], allowed: POSITIONS[kind], smallLeftNeighbour: kind === 'number', minP: MIN_P[kind] });
   const r = slotReading(detail);
   return { reading: r && possible(kind, r.digits) ? r : null, detail };
 }
@@ -43,7 +51,7 @@ export function readSlot(rgba: RgbaImage, box: Box, kind: SlotKind): { reading: 
 // `engine` stays in the signature for the worker (ocr-worker.ts), which owns the Tesseract worker.
 export function readHandwriting(_engine: TesseractEngine | null, page: Tesseract.Page, rgba: RgbaImage): Promise<HandwrittenReading> {
   const plan = planSlots(page);
-  const out: HandwrittenReading = { printedMonth: plan.month, year: plan.year };
+  const out: HandwrittenReading = { printedDay: plan.day, printedMonth: plan.month, year: plan.year };
   for (const slot of plan.slots) {
     const { reading } = readSlot(rgba, slot.box, slot.kind);
     if (reading) out[slot.kind] = reading;

@@ -9,7 +9,8 @@ import { toPgm, type GrayImage } from './page-image.js';
 
 /** Bump when the OCR output changes enough that cached results should be read again. */
 // 2: the header also carries the handwritten number and day read from their slots.
-export const OCR_VERSION = 2;
+// 3: slots found in each line's characters, the retrained digit model, the printed day told apart.
+export const OCR_VERSION = 3;
 
 /** `4.0.0` (tessdata "fast"-style integer model) or `4.0.0_best_int`; see bench/ocr-bench.ts. */
 export type OcrModel = '4.0.0' | '4.0.0_best_int';

@@ -47,7 +47,8 @@ const KEYWORD = /^s[o0e6]['’`]?(?=[\s:.;,-]|\d|$)\s*([:.;,-]?)\s*/;
 // A code segment printed without its hyphen ("78/KH SYT"): capitals and digits only, so a place
 // name after the number on the same line ("/KH-SYT Bình Định") is not swallowed.
 const LOOSE_SEGMENT = /^[A-ZĐ][A-ZĐ0-9&]{1,11}$/u;
-const CODE_CHARS = /^[\p{L}\p{N}&.-]+/u;
+// A joint document's code lists its issuers with commas, no space: "154/CTPH-LĐLĐ-SVH,TT,DL".
+const CODE_CHARS = /^[\p{L}\p{N}&.-]+(?:,[\p{Lu}Đ][\p{L}\p{N}&.-]*)*/u;
 
 /** Drop the spaces OCR and sloppy typing put around "/" and "-" ("78 / KH - SYT"). */
 function tightenSeparators(s: string): string {

@@ -119,13 +119,26 @@ function confirmByLayer(header: HeaderValues, layerText: string): void {
   }
 }
 
-/** Page OCR digits: sure when the slot reads the same, doubtful when it reads otherwise, else alone. */
+/**
+ * Page OCR digits: sure when the slot reads the same, else alone. When a clear slot reading
+ * differs, the slot's digits win (the digit model reads handwriting, the page pass reads it with
+ * a print model: dev/ag-154's "154" was "454" to the page, dev/ttg-932's "932" was "332"): taken
+ * when very clear, else kept as the suggestion.
+ */
 function scorePage(header: HeaderValues, pageDigits: string, slot: SlotReading | null): void {
   const p = header.fields.number;
-  if (!p || p.source !== 'ocr' || pageDigits === '') return;
-  const confidence = slot?.digits === pageDigits ? AGREED_CONFIDENCE : strong(slot) ? DISPUTED_CONFIDENCE : slot ? 0.5 : PAGE_ONLY_CONFIDENCE;
+  if (!p || p.source !== 'ocr' || pageDigits === '' || header.number === null) return;
+  if (slot && strong(slot) && slot.digits !== pageDigits) {
+    header.number = `${slot.digits}${header.number.slice(header.number.indexOf('/'))}`;
+    header.fields.number = { ...p, confidence: strong(slot, 0.8, VERY_CLEAR) ? HANDWRITTEN_CONFIDENCE : DISPUTED_CONFIDENCE };
+    return;
+  }
+  const confidence = slot?.digits === pageDigits ? AGREED_CONFIDENCE : slot ? 0.5 : PAGE_ONLY_CONFIDENCE;
   header.fields.number = { ...p, confidence };
 }
+
+/** A slot reading whose least sure digit is this sure (0..100) overrides the page OCR's digits. */
+const VERY_CLEAR = 90;
 
 /** The printed code of the "Số: ___/KH-UBND" line, when the page OCR read it. */
 function printedNumberCode(text: string): string | null {
@@ -151,7 +164,10 @@ function applyDate(header: HeaderValues, hw: HandwrittenReading | null): void {
     // The page read a day: sure when the slot reads it too, doubtful when a clear slot reading differs.
     const day = String(Number(header.date.slice(8, 10)));
     const slotDay = hw?.day ? String(Number(hw.day.digits)) : null;
-    const confidence = slotDay === day ? AGREED_CONFIDENCE : strong(hw?.day) ? DISPUTED_CONFIDENCE : Math.min(p.confidence, 0.65);
+    // A day the slot finder saw handwritten (no printed digits between "ngày" and "tháng") is,
+    // in the page OCR, a print model's reading of ink: alone it is a suggestion, like the number.
+    const alone = hw?.printedDay === null ? PAGE_ONLY_CONFIDENCE : Math.min(p.confidence, 0.65);
+    const confidence = slotDay === day ? AGREED_CONFIDENCE : strong(hw?.day) ? DISPUTED_CONFIDENCE : alone;
     header.fields.date = { ...p, confidence };
   }
   if (!hw) return;

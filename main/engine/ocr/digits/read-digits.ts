@@ -25,7 +25,7 @@ export interface DigitReading {
   /** The least sure digit's probability (0..1); 0 when refused. */
   confidence: number;
   perDigit: DigitGuess[];
-  /** Why nothing is read: 'no ink', 'too many digits', 'doubtful digit', 'not a digit'. */
+  /** Why nothing is read: 'no ink', 'too many digits', 'touching digits', 'doubtful digit', 'not a digit'. */
   rejected?: string;
 }
 
@@ -40,6 +40,12 @@ export interface ReadOptions {
    * 0-3, a month's 0-1): the model's probability is taken among those (and "not a digit") only.
    */
   allowed?: (position: number, count: number) => readonly number[] | null;
+  /**
+   * Whether the print before the slot is small ("Số:"'s colon): then a digit-sized glyph at the
+   * left edge is a digit too, never dropped as a printed neighbour. Not so before a day or
+   * month ("ngày"'s "y", "tháng"'s "g" are tall and wide).
+   */
+  smallLeftNeighbour?: boolean;
 }
 
 /** Set before measuring on the corpus, not tuned on it (test/integration/ocr-handwriting-boxes.test.ts). */
@@ -54,7 +60,15 @@ interface Scored {
   digit: number;
   p: number;
   junk: number;
+  /** Too wide for one digit and not cut: probably two touching ones. */
+  touching?: boolean;
 }
+
+/** The least advance from one handwritten digit to the next, in digit heights (a "1" is ~0.5). */
+const MIN_PITCH = 0.45;
+
+/** Handwritten digits are narrower than tall (the widest, a flat "2" or "0", about 1.1). */
+const TOUCHING_ASPECT = 1.2;
 
 function score(model: DigitModel, glyph: Glyph): Scored {
   const probs = classify(model, normalizeGlyph(glyph));
@@ -89,17 +103,24 @@ function interpret(model: DigitModel, g: Glyph, depth = 0): Scored[] {
       bestScore = s;
     }
   }
+  // Kept whole although it is far wider than a digit: two touching digits the cuts could not
+  // part ("22" read as 2, "28" as 8 on dev/ld-289 and real/hg-1940). Not read as one digit.
+  if (best.length === 1 && best[0] === whole && aspect > TOUCHING_ASPECT) whole.touching = true;
   return best;
 }
 
 /** Two neighbours that overlap may be the two strokes of one digit: joined if the whole is surer. */
-function joinBroken(model: DigitModel, glyphs: Glyph[]): Glyph[] {
+function joinBroken(model: DigitModel, glyphs: Glyph[], digitHeight: number): Glyph[] {
   const out = [...glyphs];
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i] as Glyph;
     const b = out[i + 1] as Glyph;
     const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1;
     if (overlap <= 0.15 * Math.min(w(a), w(b))) continue;
+    // Two full-height pieces side by side are two digits leaning on each other ("28" whose 2
+    // runs under the 8 was read 8 when joined); the strokes of one digit cross more than that.
+    const full = (g: Glyph): boolean => h(g) >= 0.8 * digitHeight;
+    if (full(a) && full(b) && overlap < 0.5 * Math.min(w(a), w(b))) continue;
     const joined = score(model, union(a, b));
     const apart = [score(model, a), score(model, b)];
     if (joined.p > joined.junk && joined.p > gmean(apart) + 0.1) {
@@ -122,7 +143,7 @@ function restrict(sc: Scored, allowed: readonly number[] | null): Scored {
   probs[JUNK] = sc.junk / total;
   let digit = allowed[0] as number;
   for (const d of allowed) if ((probs[d] as number) > (probs[digit] as number)) digit = d;
-  return { glyph: sc.glyph, probs, digit, p: probs[digit] as number, junk: probs[JUNK] as number };
+  return { ...sc, probs, digit, p: probs[digit] as number, junk: probs[JUNK] as number };
 }
 
 function guess(s: Scored): DigitGuess {
@@ -137,7 +158,7 @@ export function readDigits(img: GrayImage, options: ReadOptions, model: DigitMod
   const minP = options.minP ?? MIN_DIGIT_P;
   const seg = segment(img, options.pad);
   if (seg.glyphs.length === 0) return { digits: '', confidence: 0, perDigit: [], rejected: 'no ink' };
-  let scored = joinBroken(model, seg.glyphs).flatMap((g) => interpret(model, g));
+  let scored = joinBroken(model, seg.glyphs, seg.digitHeight).flatMap((g) => interpret(model, g));
   // Printed neighbours the slot caught at its edges are not digits: drop them from both ends. A
   // plain handwritten "1" looks like the "/" of the code: an edge glyph that might be a 1 is not
   // dropped (dropping it read 16 as 6 and 12 as 2), it makes the reading doubtful instead.
@@ -145,15 +166,27 @@ export function readDigits(img: GrayImage, options: ReadOptions, model: DigitMod
   // A tall thin stroke may be a 1 too, even a printed italic one ("12" read as 2 when dropped).
   const oneLike = (s: Scored): boolean => (s.probs[1] as number) >= EDGE_ONE_P || (h(s.glyph) >= 0.75 * seg.digitHeight && w(s.glyph) <= 0.6 * h(s.glyph));
   const droppable = (s: Scored | undefined): boolean => !!s && isJunk(s) && !oneLike(s);
-  while (droppable(scored[0])) scored = scored.slice(1);
-  while (droppable(scored[scored.length - 1])) scored = scored.slice(0, -1);
+  // What follows a slot in print is narrow ("/" of the code, "t" of "tháng") or short ("n" of
+  // "năm"); a glyph there as tall as the digits and as wide as one is a digit the model failed
+  // (dropping it read 89 as 8): it stays, and the reading is refused. On the left, "ngày"'s "y"
+  // is tall and wide, so the left edge keeps the plain rule.
+  const digitSized = (s: Scored): boolean => h(s.glyph) >= 0.8 * seg.digitHeight && w(s.glyph) >= 0.45 * h(s.glyph);
+  while (droppable(scored[0]) && !(options.smallLeftNeighbour && digitSized(scored[0] as Scored))) scored = scored.slice(1);
+  while (droppable(scored[scored.length - 1]) && !digitSized(scored[scored.length - 1] as Scored)) scored = scored.slice(0, -1);
   // Inside, a small mark (a stray dot of the leader, a comma) goes; anything bigger is suspect.
-  scored = scored.filter((s) => !(isJunk(s) && h(s.glyph) < 0.6 * seg.digitHeight));
+  // Under half the digits' height nothing is a digit, whatever the model says (real/118's
+  // trailing comma was read as a fourth digit "1").
+  scored = scored.filter((s) => !(isJunk(s) && h(s.glyph) < 0.6 * seg.digitHeight) && h(s.glyph) >= 0.45 * seg.digitHeight);
   if (options.allowed) scored = scored.map((sc, i) => restrict(sc, options.allowed?.(i, scored.length) ?? null));
   const perDigit = scored.map(guess);
   if (scored.length === 0) return { digits: '', confidence: 0, perDigit, rejected: 'not a digit' };
   if (scored.some(isJunk)) return { digits: '', confidence: 0, perDigit, rejected: 'not a digit' };
   if (scored.length > options.maxDigits) return { digits: '', confidence: 0, perDigit, rejected: 'too many digits' };
+  if (scored.some((sc) => sc.touching)) return { digits: '', confidence: 0, perDigit, rejected: 'touching digits' };
+  // Digits written side by side advance by half a digit's height or more; more digits than the
+  // ink's width holds means a digit was cut in two (real/hg-1940's 4 read as "40").
+  const span = Math.max(...scored.map((sc) => sc.glyph.x1)) - Math.min(...scored.map((sc) => sc.glyph.x0)) + 1;
+  if (scored.length > 1 && span / scored.length < MIN_PITCH * seg.digitHeight) return { digits: '', confidence: 0, perDigit, rejected: 'too many digits' };
   const confidence = Math.min(...scored.map((s) => s.p));
   if (confidence < minP) return { digits: '', confidence: 0, perDigit, rejected: 'doubtful digit' };
   return { digits: perDigit.map((d) => d.digit).join(''), confidence: round(confidence), perDigit };
