@@ -198,9 +198,12 @@ describe('header accuracy on every real document, under neutral names', () => {
 // With the digit reader merged (measured under heavy load, npm test of stop 18): text 19/21,
 // 21/21, 20/21 (one number and one date of the real text-layer files lost: regressions to find);
 // scans 5/31, 28/31, 10/31; 1 of 208 wrong.
+// OCR version 3 (slot finder on each line's characters, retrained digit model, printed day told
+// from handwriting, mojibake layers' digits confirming the OCR): text 20/21, 21/21, 21/21; scans
+// 10/31, 30/31, 14/31; 0 of 208 wrong.
 const FLOORS = {
-  text: { number: 0.9, type: 1, date: 0.95 },
-  scan: { number: 0.16, type: 0.9, date: 0.32 },
+  text: { number: 0.95, type: 1, date: 0.95 },
+  scan: { number: 0.3, type: 0.9, date: 0.42 },
 };
 /** The issue's ceiling: at most 3% of all scored fields wrong. */
 const MAX_WRONG = 0.03;
