@@ -43,7 +43,7 @@ export function slotReading(r: DigitReading): SlotReading | null {
  * model with what each position of a day or month can hold, and refused when no date holds it.
  */
 export function readSlot(rgba: RgbaImage, box: Box, kind: SlotKind): { reading: SlotReading | null; detail: DigitReading } {
-  const detail = readDigits(cleanCrop(rgba, box), { pad: PAD, maxDigits: MAX_DIGITS[kind], allowed: POSITIONS[kind], smallLeftNeighbour: kind === 'number', minP: MIN_P[kind] });
+  const detail = readDigits(cleanCrop(rgba, box), { pad: PAD, maxDigits: MAX_DIGITS[kind], allowed: POSITIONS[kind], smallLeftNeighbour: kind === 'number', minP: MIN_P[kind], boldVote: kind !== 'number' });
   const r = slotReading(detail);
   return { reading: r && possible(kind, r.digits) ? r : null, detail };
 }
