@@ -35,7 +35,7 @@ export interface CriterionScope {
 export const LINKED_UNDER = `(SELECT document_id FROM links WHERE criterion_code = @code OR (criterion_code >= @code || '.' AND criterion_code < @code || '/'))`;
 
 /** A link with its decision and what completeness checks of its document (status.ts). */
-export interface LinkEvidence extends LinkWithReview {
+export interface LinkEvidence extends Omit<LinkWithReview, 'source' | 'reason'> {
   rel_path: string;
   /** The document's date, its correction over it. */
   date: string | null;
@@ -76,10 +76,12 @@ export function linksStore(db: Db): { reader: LinksReader; writer: LinksWriter }
      LEFT JOIN reviews rv ON rv.sha256 = d.sha256 AND rv.criterion_code = l.criterion_code
      WHERE l.document_id IN ${LINKED_UNDER}`,
   );
+  // Only the columns the checks read, links first and each document through its keys index
+  // (documents_keys, schema 11: not the document's wide row).
   const evidence = db.prepare(
-    `SELECT l.document_id, l.criterion_code, l.source, l.reason, l.slot_id, rv.status, rv.note,
+    `SELECT l.document_id, l.criterion_code, l.slot_id, rv.status, rv.note,
             d.rel_path, ${corrected('date')} AS date, c.kind, c.text_quality, c.ocr, c.signatures, c.signatures_json, c.error_kind, c.error_message
-     FROM links l JOIN documents d ON d.id = l.document_id JOIN contents c INDEXED BY contents_facts ON c.sha256 = d.sha256
+     FROM links l CROSS JOIN documents d INDEXED BY documents_keys ON d.id = l.document_id JOIN contents c INDEXED BY contents_facts ON c.sha256 = d.sha256
      LEFT JOIN reviews rv ON rv.sha256 = d.sha256 AND rv.criterion_code = l.criterion_code
      LEFT JOIN ${CORRECTIONS_PIVOT} k ON k.sha256 = d.sha256`,
   );
