@@ -63,12 +63,14 @@ function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score
   const slots: EvidenceSlot[] = c.evidence.length > 0 ? c.evidence : [{ id: `${c.code}#`, label: c.title, types: [], keywords: [], minCount: 1, due: null }];
   const slotStatus: SlotStatusJson[] = slots.map((s) => ({ id: s.id, label: s.label, types: s.types, minCount: s.minCount, due: s.due ?? c.due, satisfied: false, valid: 0, documents: [] }));
   const counted = new Map<string, number>();
+  const slotById = new Map(slotStatus.map((s) => [s.id, s]));
+  const rejected = appraisal.rejected.size > 0 ? appraisal.rejected : null;
   for (const l of links) {
-    const slot = slotStatus.find((s) => s.id === l.slot_id) ?? slotStatus[0];
+    const slot = (l.slot_id !== null ? slotById.get(l.slot_id) : undefined) ?? slotStatus[0];
     if (!slot) continue;
     slot.documents.push(l.document_id);
-    const verdict = checkEvidence(facts(l), year, slot.due, appraisal.rejected.get(rejectionKey(c.code, l.document_id)) ?? null);
-    problems.push(...verdict.problems);
+    const verdict = checkEvidence(facts(l), year, slot.due, rejected?.get(rejectionKey(c.code, l.document_id)) ?? null);
+    for (const p of verdict.problems) problems.push(p);
     if (verdict.counts) counted.set(slot.id, (counted.get(slot.id) ?? 0) + 1);
   }
   let required = 0;
@@ -86,7 +88,9 @@ function leafStatus(c: Criterion, links: LinkFacts[], year: number | null, score
     }
   }
   const documents = [...new Set(links.map((l) => l.document_id))];
-  const pendingConfirmation = new Set(problems.filter((p) => p.kind === 'undated').map((p) => p.documentId)).size;
+  const undated = new Set<string | null>();
+  for (const p of problems) if (p.kind === 'undated') undated.add(p.documentId);
+  const pendingConfirmation = undated.size;
   let status: CriterionStatus;
   if (score?.notApplicable) status = 'not-applicable';
   else if (satisfied >= required) status = 'complete';

@@ -9,8 +9,9 @@ import { migration007 } from './007-offices.js';
 import { migration008 } from './008-appraisal.js';
 import { migration009 } from './009-trusted-roots.js';
 import { migration010 } from './010-content-facts.js';
+import { migration011 } from './011-document-keys.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -30,7 +30,7 @@ export function notesStore(db: Db): { reader: NotesReader; writer: NotesWriter }
   const all = db.prepare('SELECT document_id, kind, code, message FROM classify_notes');
   const allUnder = db.prepare(`SELECT document_id, kind, code, message FROM classify_notes WHERE document_id IN ${LINKED_UNDER}`);
   const withPaths = db.prepare(
-    `SELECT n.document_id, d.rel_path, n.kind, n.code, n.message FROM classify_notes n JOIN documents d ON d.id = n.document_id
+    `SELECT n.document_id, d.rel_path, n.kind, n.code, n.message FROM classify_notes n CROSS JOIN documents d INDEXED BY documents_keys ON d.id = n.document_id
      ORDER BY d.rel_path`,
   );
   const remove = db.prepare('DELETE FROM classify_notes WHERE document_id = ?');
