@@ -145,7 +145,7 @@ function interpret(cls: Classifier, g: Glyph, depth = 0): Scored[] {
     }
   }
   // Kept whole although it is far wider than a digit: two touching digits the cuts could not
-  // part ("22" read as 2, "28" as 8 on dev/ld-289 and real/hg-1940). Not read as one digit.
+  // part (dev/ld-289's day "22" was read as 2). Not read as one digit.
   if (best.length === 1 && best[0] === whole && aspect > TOUCHING_ASPECT) whole.touching = true;
   return best;
 }
