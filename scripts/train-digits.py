@@ -80,7 +80,11 @@ def stroke_digit(rng, d, h):
     j = lambda v: v + rng.uniform(-0.05, 0.05)
     seg2 = None
     if d == 1:
-        pts = [(j(0.15), j(0.45)), (j(0.62), j(0.02)), (j(0.55), 1.0)]
+        # The European 1: a lead-in from low on the left (short or long, nearly flat or steep)
+        # up to the top, then the stem down, straight or leaning.
+        lead_x, lead_y = rng.uniform(0.0, 0.35), rng.uniform(0.25, 0.65)
+        top_x = rng.uniform(0.5, 0.8)
+        pts = [(j(lead_x), j(lead_y)), (j(top_x), j(0.02)), (j(top_x - rng.uniform(-0.05, 0.25)), 1.0)]
         if rng.random() < 0.3:  # the foot some hands add
             seg2 = [(j(0.3), j(0.98)), (j(0.8), j(0.98))]
     elif d == 2:

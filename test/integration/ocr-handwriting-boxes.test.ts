@@ -16,16 +16,12 @@ describe('digit model on the handwritten boxes of the corpora', () => {
     );
     expect(r.boxes).toBeGreaterThanOrEqual(48);
     // Measured with the committed weights (seed 12, retrained at OCR version 3) and the slot
-    // bars of read-handwriting.ts: 29 right, 18 blank, 1 wrong of 48 boxes (the weights before:
+    // bars of read-handwriting.ts: 30 right, 18 blank, 0 wrong of 48 boxes (the weights before:
     // 17, 31, 0).
     expect(r.perField.number?.right).toBeGreaterThanOrEqual(7);
-    expect(r.perField.day?.right).toBeGreaterThanOrEqual(12);
+    expect(r.perField.day?.right).toBeGreaterThanOrEqual(14);
     expect(r.perField.month?.right).toBeGreaterThanOrEqual(5);
-    // A wrong number or date is worse than a blank. The one wrong box: dev/ld-289's "289", whose
-    // touching "2" and "8" are read as a 9 at 0.76 and the "9" as an 8 ("98"); the header's
-    // cross-check with the page OCR refuses it. No other is allowed.
-    expect(r.total.wrong).toBeLessThanOrEqual(1);
-    expect(r.perField.day?.wrong ?? 0).toBe(0);
-    expect(r.perField.month?.wrong ?? 0).toBe(0);
+    // A wrong number or date is worse than a blank: none is allowed.
+    expect(r.total.wrong).toBe(0);
   }, 300_000);
 });

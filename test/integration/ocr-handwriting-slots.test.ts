@@ -114,21 +114,21 @@ describe('handwritten number and date through the slot finder', () => {
     expect(docs.length).toBeGreaterThanOrEqual(31);
     // Measured (weights retrained at OCR version 3, seed 12; slot bars of read-handwriting.ts).
     // The slot finder locates 29/30 numbers, 28/29 days, 9/9 handwritten months (before this
-    // version: 25, 22, 3); the model reads 11, 20 and 8 of them right (before: 6, 9, 3).
+    // version: 25, 22, 3); the model reads 11, 21 and 8 of them right (before: 6, 9, 3).
     const at = (k: SlotKind) => slot.get(k) ?? { truth: 0, located: 0, right: 0, blank: 0, wrong: 0 };
     expect(at('number').located).toBeGreaterThanOrEqual(28);
     expect(at('day').located).toBeGreaterThanOrEqual(27);
     expect(at('month').located).toBeGreaterThanOrEqual(8);
     expect(at('number').right).toBeGreaterThanOrEqual(10);
-    expect(at('day').right).toBeGreaterThanOrEqual(18);
+    expect(at('day').right).toBeGreaterThanOrEqual(19);
     expect(at('month').right).toBeGreaterThanOrEqual(7);
-    // Wrong slot readings: two numbers whose digits touch (dev/ld-289's 289 read 98, dev/bca-3980's
-    // 3980 read 398); none of the days or months. The header's cross-check with the page OCR
-    // refuses both numbers: no wrong number or date reaches the header.
-    expect(at('number').wrong).toBeLessThanOrEqual(2);
+    // Wrong slot readings: one number whose digits touch (dev/bca-3980's 3980 read 398, its "80"
+    // one stroke); none of the days or months. The header's cross-check with the page OCR refuses
+    // it: no wrong number or date reaches the header.
+    expect(at('number').wrong).toBeLessThanOrEqual(1);
     expect(at('day').wrong + at('month').wrong).toBe(0);
     expect(header.date.right).toBeGreaterThanOrEqual(17);
-    expect(header.number.right).toBeGreaterThanOrEqual(16);
+    expect(header.number.right).toBeGreaterThanOrEqual(17);
     expect(header.date.wrong).toBe(0);
     expect(header.number.wrong).toBe(0);
   }, 900_000);
