@@ -10,11 +10,11 @@ import {
   appendHandwriting,
   cleanCrop,
   digitVariants,
-  planSlots,
   splitHandwriting,
   vote,
   type HandwrittenReading,
 } from '../../main/engine/ocr/handwritten-slots.js';
+import { planSlots } from '../../main/engine/ocr/slot-plan.js';
 import { OCR_VERSION } from '../../main/engine/ocr/tesseract-engine.js';
 import type { ContentRow } from '../../main/engine/scan/document-store.js';
 import { recogniseDocuments } from '../../main/engine/scan/stages.js';

@@ -4,7 +4,9 @@
 // slots (4 of 21 on corpus/real, README) and are not asked. The model costs a few ms per slot.
 import type Tesseract from 'tesseract.js';
 import { readDigits, type DigitReading } from './digits/read-digits.js';
-import { cleanCrop, PAD, planSlots, type Box, type HandwrittenReading, type RgbaImage, type SlotKind, type SlotReading } from './handwritten-slots.js';
+import { cleanCrop, PAD, type Box,
+ type HandwrittenReading, type RgbaImage, type SlotKind, type SlotReading } from './handwritten-slots.js';
+import { planSlots } from './slot-plan.js';
 import type { TesseractEngine } from './tesseract-engine.js';
 
 /** The most digits a slot holds: a day or month has two, a number rarely more than five. */

@@ -8,20 +8,13 @@ import { PackImportError, packProblem } from '../errors.js';
 import type { DraftRow, UnsureCell } from '../../../../shared/plan-draft.js';
 import { packFromRows, type PackFromRows } from './to-pack.js';
 
-export interface EditedDraftRow {
-  code: string;
-  parent: string | null;
-  title: string;
-  responsible: string | null;
-  collaborators: string | null;
-  /** Expected result (kết quả đầu ra): the evidence slots' text. */
-  expectedResult: string | null;
+/** A row as the user left it: the draft's cells (DraftRow), with the deadline as printed. */
+export type EditedDraftRow = Omit<DraftRow, 'source' | 'due'> & {
   /** The deadline as the plan printed it ("Trước 30/6/2023", "Năm 2023 và những năm tiếp theo"). */
   deadline: string | null;
   /** ISO due date; when it differs from what the deadline gives, it wins. */
   due: string | null;
-  maxPoints: number | null;
-}
+};
 
 export interface EditedDraft {
   pack: { id: string; name: string; year: number | null; level: PackLevel | null; unit: string | null; source: string | null; batches?: PackBatch[] };
