@@ -78,4 +78,33 @@ describe('a file’s writes are one transaction', () => {
     expect(search(ws, 'Đồng Nai')[0]).toEqual(hit);
     expect(search(ws, 'ghost')).toEqual([]);
   });
+
+  it('opening while another program writes: a sound workspace opens without writing, a damaged one opens and is repaired later', async () => {
+    await scanWorkspace(ws, { ocr: false, poolSize: 1 });
+    ws.close();
+    const other = rawDb(ws);
+    /** Opens the workspace while `other` holds the write lock (the app's scan, a read-only `kiemchung history`). */
+    const openWhileWriting = (): Workspace => {
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        return Workspace.open(ws.dir);
+      } finally {
+        other.exec('ROLLBACK');
+      }
+    };
+    const sound = openWhileWriting();
+    expect(sound.repaired).toEqual({ searchRowsAdded: 0, searchRowsRemoved: 0 });
+    sound.close();
+
+    other.prepare('DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE rel_path = ?)').run('KH 78.pdf');
+    // Busy past the timeout: the repair waits for the next open, and reading goes on.
+    const damaged = openWhileWriting();
+    expect(damaged.repaired).toEqual({ searchRowsAdded: 0, searchRowsRemoved: 0 });
+    expect(listDocuments(damaged)).toHaveLength(2);
+    damaged.close();
+
+    ws = Workspace.open(ws.dir);
+    expect(ws.repaired).toEqual({ searchRowsAdded: 1, searchRowsRemoved: 0 });
+    expect(inconsistencies(ws)).toEqual({ noSearchRow: [], orphanRows: 0 });
+  }, 30_000);
 });

@@ -221,8 +221,17 @@ export class WorkspaceData {
 
   /** Checks what older versions could leave inconsistent and repairs it (run on every open). */
   repair(): RepairReport {
-    const r = this.writer.transaction(() => this.writer.search.repair());
-    return { searchRowsAdded: r.added, searchRowsRemoved: r.removed };
+    // Checked by reading first: a write here, on every open, made a read-only `kiemchung history`
+    // wait for the app's running scan and fail as busy after 5 s (CI, stop 19).
+    if (!this.reader.search.needsRepair()) return { searchRowsAdded: 0, searchRowsRemoved: 0 };
+    try {
+      const r = this.writer.transaction(() => this.writer.search.repair());
+      return { searchRowsAdded: r.added, searchRowsRemoved: r.removed };
+    } catch (e) {
+      // Another program writes the workspace now: the next open repairs; reading goes on.
+      if (/^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown }).code))) return { searchRowsAdded: 0, searchRowsRemoved: 0 };
+      throw e;
+    }
   }
 
   /** Fold the WAL into the database file (benchmarks copy a workspace as one file). */

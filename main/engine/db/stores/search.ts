@@ -24,6 +24,8 @@ export interface SearchMatch {
 export interface SearchReader {
   /** `fts` is an FTS5 query of quoted words (see search/search.ts). */
   match(fts: string, limit: number): SearchMatch[];
+  /** Whether repair() has anything to do: read first, so opening a sound workspace writes nothing. */
+  needsRepair(): boolean;
 }
 
 export interface SearchWriter {
@@ -59,6 +61,8 @@ export function searchStore(db: Db): { reader: SearchReader; writer: SearchWrite
      WHERE d.rowid NOT IN (SELECT rowid FROM documents_fts)`,
   );
   const orphans = db.prepare('DELETE FROM documents_fts WHERE rowid NOT IN (SELECT rowid FROM documents)');
+  const anyMissing = db.prepare('SELECT 1 FROM documents WHERE rowid NOT IN (SELECT rowid FROM documents_fts) LIMIT 1').pluck();
+  const anyOrphan = db.prepare('SELECT 1 FROM documents_fts WHERE rowid NOT IN (SELECT rowid FROM documents) LIMIT 1').pluck();
   const current = db.prepare(
     `SELECT d.rowid, d.rel_path, ${corrected('number')} AS number, ${corrected('title')} AS title, c.full_text
      FROM documents d JOIN contents c ON c.sha256 = d.sha256 LEFT JOIN ${CORRECTIONS_PIVOT} k ON k.sha256 = d.sha256
@@ -69,7 +73,10 @@ export function searchStore(db: Db): { reader: SearchReader; writer: SearchWrite
     insert.run(rowid, foldDiacritics(path.posix.basename(s.relPath)), foldDiacritics(s.number ?? ''), foldDiacritics(s.title ?? ''), foldDiacritics(s.body));
   };
   return {
-    reader: { match: (fts, limit) => match.all(fts, limit) as SearchMatch[] },
+    reader: {
+      match: (fts, limit) => match.all(fts, limit) as SearchMatch[],
+      needsRepair: () => anyMissing.get() !== undefined || anyOrphan.get() !== undefined,
+    },
     writer: {
       put,
       refreshContent: (sha256) => {
